@@ -1,0 +1,85 @@
+import Foundation
+
+/// Turns text into index terms; articles and questions go through the same steps, so they meet.
+///
+/// The steps, in order:
+/// 1. Unicode normalisation (NFKC) and case folding, then splitting into word tokens.
+/// 2. For Danish, `ae oe aa` become `æ ø å`, so both spellings reach the stemmer alike.
+/// 3. Stemming with Snowball's algorithm for the language (``EnglishStemmer``, ``DanishStemmer``).
+/// 4. Synonyms: the longest phrase of a ``SynonymTable`` group becomes the group's term.
+/// 5. Stopwords go; what is left is folded to ASCII (`ø` → `oe`, `é` → `e`).
+///
+/// ```swift
+/// Analyzer().terms("How do I reset my password?", language: .english)  // ["reset", "password"]
+/// Analyzer().terms("Hvordan ændrer jeg min adgangskode?", language: .danish)  // ["aendr", "adgangskod"]
+/// ```
+public struct Analyzer: Sendable {
+    /// Changes whenever the steps above change, so stored indexes know to rebuild.
+    public static let version = 1
+
+    private let synonymsByLanguage: [Language: CompiledSynonyms]
+    /// Identifies the analyzer's version and synonyms: two analyzers with the same fingerprint
+    /// produce the same terms.
+    public let fingerprint: String
+
+    public init(synonyms: SynonymTable = SynonymTable()) {
+        var compiled: [Language: CompiledSynonyms] = [:]
+        for language in Language.allCases {
+            let groups = synonyms.groups(for: language)
+            guard !groups.isEmpty else { continue }
+            compiled[language] = CompiledSynonyms(groups: groups) { phrase in
+                Self.stems(Tokenizer.tokens(in: phrase), language: language).map(\.stem)
+            }
+        }
+        synonymsByLanguage = compiled
+        var hasher = StableHash()
+        hasher.combine("analyzer-\(Self.version)")
+        for locale in synonyms.groupsByLocale.keys.sorted() {
+            hasher.combine(locale)
+            for group in synonyms.groupsByLocale[locale] ?? [] { hasher.combine(group.joined(separator: "|")) }
+        }
+        fingerprint = hasher.hexDigest
+    }
+
+    /// The index terms of `text`, in order, repeats kept.
+    ///
+    /// - Parameter language: the text's language; nil analyses without stemming or stopwords.
+    public func terms(_ text: String, language: Language?) -> [String] {
+        let tokens = Tokenizer.tokens(in: text)
+        guard let language else { return tokens.map(Self.finish) }
+        let stems = Self.stems(tokens, language: language)
+        let synonyms = synonymsByLanguage[language]
+        let stemStrings = synonyms == nil ? [] : stems.map(\.stem)
+        var terms: [String] = []
+        terms.reserveCapacity(stems.count)
+        var index = 0
+        while index < stems.count {
+            if let synonyms, let match = synonyms.match(stemStrings, at: index) {
+                terms.append(Self.finish(match.term))
+                index += match.length
+                continue
+            }
+            if !stems[index].isStopword { terms.append(Self.finish(stems[index].stem)) }
+            index += 1
+        }
+        return terms
+    }
+
+    /// The last step: ASCII letters, and no apostrophes left over from the stemmer ("o'clock").
+    private static func finish(_ stem: String) -> String {
+        let folded = DiacriticFolding.fold(stem)
+        return folded.contains("'") ? folded.replacingOccurrences(of: "'", with: "") : folded
+    }
+
+    /// Each token's stem, with stopwords marked rather than removed: synonym phrases may contain them ("log in").
+    private static func stems(_ tokens: [String], language: Language) -> [(stem: String, isStopword: Bool)] {
+        let stemmer = language.stemmer
+        let stopwords = language.stopwords
+        return tokens.map { token in
+            if stopwords.contains(token) { return (token, true) }
+            let word = language == .danish ? DiacriticFolding.danishLetters(token) : token
+            if stopwords.contains(word) { return (word, true) }
+            return (stemmer.stem(word), false)
+        }
+    }
+}

@@ -1,0 +1,61 @@
+/// Turns what the search found into the reply the user sees.
+///
+/// Until escalation decides by plan and role, a question without an answer gets self-service:
+/// the closest articles found, then the policy's self-service resources.
+public struct ReplyComposer: Sendable {
+    public let policy: Policy
+
+    public init(policy: Policy) {
+        self.policy = policy
+    }
+
+    public func reply(to result: SearchResult, replyTo: String?) -> Reply {
+        let wording = ReplyWording(locale: result.locale)
+        switch result.decision {
+        case .answer:
+            guard let best = result.matches.first else { return selfService(result, replyTo: replyTo, wording: wording) }
+            return .answer(Reply.Answer(
+                replyTo: replyTo, confidence: Self.rounded(result.confidence), text: best.shortAnswer,
+                articles: [summary(of: best)]))
+        case .clarify:
+            return .clarify(Reply.Clarify(
+                replyTo: replyTo, text: wording.clarify,
+                suggestions: result.matches.map { Reply.Suggestion(id: $0.id, title: $0.title) }))
+        case .noMatch:
+            return selfService(result, replyTo: replyTo, wording: wording)
+        }
+    }
+
+    private func selfService(_ result: SearchResult, replyTo: String?, wording: ReplyWording) -> Reply {
+        let closest = result.matches.map { Reply.ResourceLink(title: $0.title, url: $0.url, kind: $0.kind.rawValue) }
+        let general = policy.selfService.map { Reply.ResourceLink(title: $0.title, url: $0.url, kind: $0.kind) }
+        return .escalation(Reply.Escalation(
+            replyTo: replyTo, outcome: .selfService, text: wording.noMatch, resources: closest + general))
+    }
+
+    private func summary(of match: SearchMatch) -> Reply.ArticleSummary {
+        Reply.ArticleSummary(id: match.id, title: match.title, snippet: match.snippet, url: match.url, section: match.section)
+    }
+
+    /// Three decimals are plenty for a confidence, and keep JSON output short and stable.
+    static func rounded(_ value: Double) -> Double {
+        (value * 1000).rounded() / 1000
+    }
+}
+
+/// The sentences a reply is made of, in the question's language.
+struct ReplyWording {
+    let clarify: String
+    let noMatch: String
+
+    init(locale: String) {
+        switch Language(locale: locale) {
+        case .danish:
+            clarify = "Jeg fandt to artikler, der passer næsten lige godt. Hvilken mener du?"
+            noMatch = "Jeg kunne ikke finde et svar i hjælpecentret. Disse ressourcer kan måske hjælpe:"
+        default:
+            clarify = "Two articles fit your question about equally well. Which one do you mean?"
+            noMatch = "I couldn't find an answer in the help center. These resources may help:"
+        }
+    }
+}

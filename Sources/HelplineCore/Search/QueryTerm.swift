@@ -1,0 +1,45 @@
+/// One term of a question as the search uses it: the index term and how much it counts.
+public struct QueryTerm: Sendable, Equatable {
+    /// The term looked up in the index (after any correction).
+    public var term: String
+    /// The term as the question had it, when a typo correction replaced it.
+    public var original: String?
+    /// The term's share of the question's meaning: its inverse document frequency, discounted
+    /// for corrections, which may be wrong.
+    public var weight: Double
+    /// Whether the index knows the term; unknown terms still weigh on confidence.
+    public var isKnown: Bool
+
+    public init(term: String, original: String? = nil, weight: Double, isKnown: Bool) {
+        self.term = term
+        self.original = original
+        self.weight = weight
+        self.isKnown = isKnown
+    }
+}
+
+extension Vocabulary {
+    /// At most this many distinct terms of a question are searched: a pasted page stays cheap.
+    public static let maximumQueryTerms = 32
+
+    /// Weighs a question's terms and corrects the ones the index has never seen.
+    ///
+    /// Repeats are dropped; when there are more than ``maximumQueryTerms`` distinct terms, the
+    /// rarest (most telling) are kept.
+    public func queryTerms(for terms: [String]) -> [QueryTerm] {
+        var seen: Set<String> = []
+        var query: [QueryTerm] = []
+        for term in terms where seen.insert(term).inserted {
+            if documentFrequency(of: term) > 0 {
+                query.append(QueryTerm(term: term, weight: weight(of: term), isKnown: true))
+            } else if let corrected = correction(for: term), !seen.contains(corrected) {
+                seen.insert(corrected)
+                query.append(QueryTerm(term: corrected, original: term, weight: weight(of: corrected) * 0.8, isKnown: true))
+            } else {
+                query.append(QueryTerm(term: term, weight: weight(of: term), isKnown: false))
+            }
+        }
+        guard query.count > Self.maximumQueryTerms else { return query }
+        return Array(query.sorted { $0.weight > $1.weight }.prefix(Self.maximumQueryTerms))
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import HelplineCore
+
+/// What one update of the index did.
+public struct IndexReport: Sendable, Equatable {
+    /// Article files found in the knowledge folder.
+    public var files = 0
+    public var added = 0
+    public var updated = 0
+    public var removed = 0
+    /// Files skipped because neither their size, time nor content changed.
+    public var unchanged = 0
+    /// Whether every article was analysed anew (first run, or the analyzer or synonyms changed).
+    public var rebuilt = false
+    /// Files that could not be loaded, this time or before and unchanged since.
+    public var issues: [KnowledgeIssue] = []
+}
+
+/// How far an update has got, for progress output on large help centers.
+public struct IndexProgress: Sendable, Equatable {
+    public var done: Int
+    public var total: Int
+}
+
+extension KnowledgeIndex {
+    /// Brings the index in line with `folder`: new and changed files are analysed, deleted ones
+    /// removed, unchanged ones skipped without being read.
+    ///
+    /// Runs in one transaction, so a reader sees the old index or the new one, never a mix.
+    /// - Parameter progress: called every few hundred files and once at the end.
+    @discardableResult
+    public func update(from folder: KnowledgeFolder, progress: (IndexProgress) -> Void = { _ in }) throws -> IndexReport {
+        let files = try folder.articleFiles()
+        var report = IndexReport(files: files.count)
+        try database.transaction {
+            if try !isCurrent {
+                try database.execute("DELETE FROM articles; DELETE FROM article_terms; DELETE FROM knowledge_issues;")
+                try database.cachedStatement("INSERT OR REPLACE INTO meta(key, value) VALUES ('analyzer', ?)")
+                    .run([analyzer.fingerprint])
+                report.rebuilt = true
+            }
+            let known = try knownFiles()
+            let onDisk = Set(files.map(\.path))
+            for path in known.keys where !onDisk.contains(path) {
+                try removeArticle(path: path)
+                report.removed += 1
+            }
+            for (done, file) in files.enumerated() {
+                try update(file, known: known[file.path], folder: folder, report: &report)
+                if (done + 1) % 500 == 0 { progress(IndexProgress(done: done + 1, total: files.count)) }
+            }
+            let remaining = try issues().filter { onDisk.contains($0.path) }
+            report.issues = remaining
+        }
+        progress(IndexProgress(done: files.count, total: files.count))
+        try reloadVocabulary()
+        return report
+    }
+
+    /// What the index remembers of a file: its row (nil for a file that failed), size, time and hash.
+    struct KnownFile {
+        var row: Int64?
+        var size: Int
+        var modified: Int64
+        var hash: String?
+    }
+
+    private func knownFiles() throws -> [String: KnownFile] {
+        var known: [String: KnownFile] = [:]
+        let articles = try database.prepare("SELECT path, row, file_size, file_modified, content_hash FROM articles")
+        while try articles.step() {
+            known[articles.string(at: 0) ?? ""] = KnownFile(
+                row: articles.int64(at: 1), size: Int(articles.int64(at: 2)), modified: articles.int64(at: 3),
+                hash: articles.string(at: 4))
+        }
+        let failed = try database.prepare("SELECT path, file_size, file_modified FROM knowledge_issues")
+        while try failed.step() {
+            known[failed.string(at: 0) ?? ""] = KnownFile(
+                row: nil, size: Int(failed.int64(at: 1)), modified: failed.int64(at: 2), hash: nil)
+        }
+        return known
+    }
+
+    private func update(
+        _ file: KnowledgeFolder.ArticleFile, known: KnownFile?, folder: KnowledgeFolder, report: inout IndexReport
+    ) throws {
+        if let known, known.size == file.size, known.modified == file.modified {
+            report.unchanged += 1
+            return
+        }
+        let data = try Data(contentsOf: file.url)
+        var hasher = StableHash()
+        hasher.combine(bytes: data)
+        let hash = hasher.hexDigest
+        if let known, let row = known.row, known.hash == hash {
+            try database.cachedStatement("UPDATE articles SET file_size = ?, file_modified = ? WHERE row = ?")
+                .run([file.size, file.modified, row])
+            report.unchanged += 1
+            return
+        }
+        if known != nil { try removeArticle(path: file.path) }
+        do {
+            let article = try parse(data, path: file.path).get()
+            if let other = try pathOfArticle(id: article.id, locale: article.locale) {
+                throw KnowledgeIssue(
+                    path: file.path, line: 2, message: "id '\(article.id)' is already used in locale '\(article.locale)' by \(other)")
+            }
+            try insert(article, file: file, hash: hash)
+            if known?.row == nil { report.added += 1 } else { report.updated += 1 }
+        } catch let issue as KnowledgeIssue {
+            try database.cachedStatement(
+                "INSERT OR REPLACE INTO knowledge_issues(path, line, message, file_size, file_modified) VALUES (?, ?, ?, ?, ?)"
+            ).run([issue.path, issue.line, issue.message, file.size, file.modified])
+            if known?.row != nil { report.removed += 1 }
+        }
+    }
+
+    private func parse(_ data: Data, path: String) -> Result<Article, KnowledgeIssue> {
+        guard let text = String(data: data, encoding: .utf8) else {
+            return .failure(KnowledgeIssue(path: path, line: 1, message: "the file is not valid UTF-8"))
+        }
+        return Result { () throws(KnowledgeIssue) in try ArticleParser().parse(text, path: path) }
+    }
+
+    private func pathOfArticle(id: String, locale: String) throws -> String? {
+        let statement = try database.cachedStatement("SELECT path FROM articles WHERE article_id = ? AND locale = ?")
+        try statement.bind([id, locale])
+        return try statement.step() ? statement.string(at: 0) : nil
+    }
+
+    private func insert(_ article: Article, file: KnowledgeFolder.ArticleFile, hash: String) throws {
+        try database.cachedStatement("""
+            INSERT INTO articles(path, file_size, file_modified, content_hash, article_id, locale, section, kind,
+                                 audience, title, url, short_answer, body)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).run([
+                file.path, file.size, file.modified, hash, article.id, article.locale, article.section,
+                article.kind.rawValue, article.audience.rawValue, article.title, article.url, article.shortAnswer,
+                article.body,
+            ])
+        let row = database.lastInsertedRow
+        let language = Language(locale: article.locale)
+        func analysed(_ text: String) -> String { analyzer.terms(text, language: language).joined(separator: " ") }
+        try database.cachedStatement(
+            "INSERT INTO article_terms(rowid, title, aliases, tags, body, locale) VALUES (?, ?, ?, ?, ?, ?)"
+        ).run([
+            row, analysed(article.title), article.aliases.map(analysed).joined(separator: "\n"),
+            analysed(article.tags.joined(separator: " , ")), analysed(MarkdownText.plainText(of: article.body)), article.locale,
+        ])
+    }
+
+    private func removeArticle(path: String) throws {
+        try database.cachedStatement("DELETE FROM article_terms WHERE rowid IN (SELECT row FROM articles WHERE path = ?)")
+            .run([path])
+        try database.cachedStatement("DELETE FROM articles WHERE path = ?").run([path])
+        try database.cachedStatement("DELETE FROM knowledge_issues WHERE path = ?").run([path])
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import HelplineCore
+
+/// The help center's search index in SQLite: builds it from a knowledge folder, updating only
+/// what changed, and answers questions from it (``KnowledgeIndex/search(_:locale:)``).
+///
+/// Like its ``Database``, an index belongs to one thread at a time.
+public final class KnowledgeIndex {
+    let database: Database
+    let analyzer: Analyzer
+    public let confidenceModel: ConfidenceModel
+    /// Loaded when the index opens and after each update; questions are weighed against it.
+    private(set) var vocabulary: Vocabulary
+    /// Locales that have articles, for choosing where to search.
+    private(set) var locales: [String: Int] = [:]
+
+    /// Opens (creating if needed) the index in `database`.
+    public init(database: Database, analyzer: Analyzer, confidenceModel: ConfidenceModel = ConfidenceModel()) throws {
+        self.database = database
+        self.analyzer = analyzer
+        self.confidenceModel = confidenceModel
+        try database.migrate(KnowledgeSchema.migrations)
+        vocabulary = Vocabulary(documentCount: 0, documentFrequency: [:])
+        try reloadVocabulary()
+    }
+
+    /// Whether the index was built by an analyzer that produces the same terms as this one.
+    public var isCurrent: Bool {
+        get throws { try storedFingerprint() == analyzer.fingerprint }
+    }
+
+    /// How many articles the index holds.
+    public var articleCount: Int { vocabulary.documentCount }
+
+    private func storedFingerprint() throws -> String? {
+        let statement = try database.cachedStatement("SELECT value FROM meta WHERE key = 'analyzer'")
+        return try statement.step() ? statement.string(at: 0) : nil
+    }
+
+    func reloadVocabulary() throws {
+        var frequencies: [String: Int] = [:]
+        let terms = try database.prepare("SELECT term, doc FROM article_vocabulary")
+        while try terms.step() {
+            if let term = terms.string(at: 0) { frequencies[term] = Int(terms.int64(at: 1)) }
+        }
+        var counts: [String: Int] = [:]
+        let localeCounts = try database.prepare("SELECT locale, count(*) FROM articles GROUP BY locale")
+        while try localeCounts.step() {
+            if let locale = localeCounts.string(at: 0) { counts[locale] = Int(localeCounts.int64(at: 1)) }
+        }
+        locales = counts
+        vocabulary = Vocabulary(documentCount: counts.values.reduce(0, +), documentFrequency: frequencies)
+    }
+
+    /// The files that could not be loaded, as recorded by the last update.
+    public func issues() throws -> [KnowledgeIssue] {
+        let statement = try database.prepare("SELECT path, line, message FROM knowledge_issues ORDER BY path")
+        var issues: [KnowledgeIssue] = []
+        while try statement.step() {
+            issues.append(KnowledgeIssue(
+                path: statement.string(at: 0) ?? "", line: Int(statement.int64(at: 1)), message: statement.string(at: 2) ?? ""))
+        }
+        return issues
+    }
+}

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// The `helpline` command: the server and the tools around it.
+@main
+struct Helpline: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "helpline",
+        abstract: "A chat support assistant that answers from a help center and escalates by plan.",
+        discussion: """
+            Try a question without a server:  helpline ask "How do I reset my password?"
+            Measure answer quality:            helpline eval --cases cases.jsonl
+            """,
+        subcommands: [Index.self, Ask.self, Eval.self, Bench.self]
+    )
+}
