@@ -98,12 +98,12 @@ public struct DanishStemmer: Stemmer {
         var table = [[[Unicode.Scalar]]](repeating: [], count: 26)
         for ending in endings.sorted(by: { $0.count > $1.count }) {
             let scalars = Array(ending.unicodeScalars)
-            table[letterSlot(scalars[scalars.count - 1])!].append(scalars)
+            table[Int(scalars[scalars.count - 1].value) - 0x61].append(scalars)
         }
         return table
     }()
 
-    /// The `-ig` family and `els`, longest first; at most one can end a word inside R1 first.
+    /// The `-ig` family and `els`, longest first, so `elig` wins over `lig` and `ig` when it lies in R1.
     private static let otherSuffixes: [[Unicode.Scalar]] = [
         ["e", "l", "i", "g"], ["l", "i", "g"], ["e", "l", "s"], ["i", "g"],
     ]
@@ -132,7 +132,9 @@ public struct DanishStemmer: Stemmer {
     }
 
     /// Whether `s` ends with `suffix` and the suffix starts at or after `regionStart`.
-    private static func hasSuffix(_ s: [Unicode.Scalar], _ suffix: [Unicode.Scalar], inRegionFrom regionStart: Int) -> Bool {
+    private static func hasSuffix(
+        _ s: [Unicode.Scalar], _ suffix: [Unicode.Scalar], inRegionFrom regionStart: Int
+    ) -> Bool {
         let start = s.count - suffix.count
         guard start >= regionStart, start >= 0 else { return false }
         for offset in suffix.indices where s[start + offset] != suffix[offset] { return false }
@@ -141,15 +143,13 @@ public struct DanishStemmer: Stemmer {
 
     // MARK: - Converting
 
-    /// The word's scalars, written into an array sized up front: `Array(word.unicodeScalars)`
-    /// grows step by step and costs more than the whole algorithm.
+    /// The word's scalars, in an array sized up front: `Array(word.unicodeScalars)` grows step by
+    /// step and costs more than the whole algorithm.
     private static func scalars(of word: String) -> [Unicode.Scalar] {
-        [Unicode.Scalar](unsafeUninitializedCapacity: word.utf8.count) { buffer, count in
-            for scalar in word.unicodeScalars {
-                buffer[count] = scalar
-                count += 1
-            }
-        }
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(word.utf8.count)
+        for scalar in word.unicodeScalars { scalars.append(scalar) }
+        return scalars
     }
 
     /// The string of `scalars`, written as UTF-8 straight into the string's storage.

@@ -109,42 +109,56 @@ public struct EnglishStemmer: Stemmer {
 
     /// Possessives and plurals: `'s`, `sses`, `ies`, `s`.
     private static func step1a(_ s: inout [Unicode.Scalar]) {
-        if hasSuffix(s, "'s'") {
-            s.removeLast(3)
+        if s.last == "'" {
+            s.removeLast(hasSuffix(s, "'s'") ? 3 : 1)
         } else if hasSuffix(s, "'s") {
             s.removeLast(2)
-        } else if hasSuffix(s, "'") {
-            s.removeLast()
         }
 
         let n = s.count
-        if hasSuffix(s, "sses") {
-            s.removeLast(2)
-        } else if hasSuffix(s, "ied") || hasSuffix(s, "ies") {
-            // "ties" → "tie" but "cries" → "cri".
-            replaceSuffix(&s, length: 3, with: n > 4 ? "i" : "ie")
-        } else if hasSuffix(s, "us") || hasSuffix(s, "ss") {
-            return
-        } else if hasSuffix(s, "s") {
-            // Only when a vowel comes before the letter preceding the `s`: "gaps" → "gap", "gas" stays.
-            if n >= 2 && containsVowel(s, upTo: n - 2) { s.removeLast() }
+        switch s.last {
+        case "s":
+            if hasSuffix(s, "sses") {
+                s.removeLast(2)
+            } else if hasSuffix(s, "ies") {
+                replaceIES(&s)
+            } else if hasSuffix(s, "us") || hasSuffix(s, "ss") {
+                return
+            } else if n >= 2 && containsVowel(s, upTo: n - 2) {
+                // Only when a vowel comes before the letter preceding the `s`: "gaps" → "gap", "gas" stays.
+                s.removeLast()
+            }
+        case "d":
+            if hasSuffix(s, "ied") { replaceIES(&s) }
+        default:
+            break
         }
+    }
+
+    /// `ies` and `ied` become `i` after two or more letters ("cries" → "cri"), else `ie` ("ties" → "tie").
+    private static func replaceIES(_ s: inout [Unicode.Scalar]) {
+        replaceSuffix(&s, length: 3, with: s.count > 4 ? "i" : "ie")
     }
 
     /// `eed`, `ed`, `ing` and their `-ly` forms.
     private static func step1b(_ s: inout [Unicode.Scalar], p1: Int) {
-        if hasSuffix(s, "eedly") || hasSuffix(s, "eed") {
-            let start = s.count - (hasSuffix(s, "eedly") ? 5 : 3)
-            // "proceed", "exceed", "succeed" keep their `eed`; otherwise it becomes `ee` in R1.
-            guard start >= p1, !isWhole(s, prefixLength: start, oneOf: ["proc", "exc", "succ"]) else { return }
-            replaceSuffix(&s, length: s.count - start, with: "ee")
-        } else if hasSuffix(s, "ingly") {
-            removeVerbSuffix(&s, length: 5, p1: p1)
-        } else if hasSuffix(s, "edly") {
-            removeVerbSuffix(&s, length: 4, p1: p1)
-        } else if hasSuffix(s, "ed") {
-            removeVerbSuffix(&s, length: 2, p1: p1)
-        } else if hasSuffix(s, "ing") {
+        switch s.last {
+        case "d":
+            if hasSuffix(s, "eed") {
+                replaceEED(&s, length: 3, p1: p1)
+            } else if hasSuffix(s, "ed") {
+                removeVerbSuffix(&s, length: 2, p1: p1)
+            }
+        case "y":
+            if hasSuffix(s, "eedly") {
+                replaceEED(&s, length: 5, p1: p1)
+            } else if hasSuffix(s, "ingly") {
+                removeVerbSuffix(&s, length: 5, p1: p1)
+            } else if hasSuffix(s, "edly") {
+                removeVerbSuffix(&s, length: 4, p1: p1)
+            }
+        case "g":
+            guard hasSuffix(s, "ing") else { return }
             let start = s.count - 3
             // "dying" → "die", "lying" → "lie", "tying" → "tie".
             if start == 2 && s[1] == "y" && !isVowel(s[0]) {
@@ -154,7 +168,17 @@ public struct EnglishStemmer: Stemmer {
             // "inning", "outing", "canning", "herring", "earring", "evening" are not verb forms.
             if isWhole(s, prefixLength: start, oneOf: ["inn", "out", "cann", "herr", "earr", "even"]) { return }
             removeVerbSuffix(&s, length: 3, p1: p1)
+        default:
+            break
         }
+    }
+
+    /// `eed` or `eedly` in R1 becomes `ee`, except in "proceed", "exceed" and "succeed". Unlike
+    /// `ed`, it is never removed outright: "feed" stays.
+    private static func replaceEED(_ s: inout [Unicode.Scalar], length: Int, p1: Int) {
+        let start = s.count - length
+        guard start >= p1, !isWhole(s, prefixLength: start, oneOf: ["proc", "exc", "succ"]) else { return }
+        replaceSuffix(&s, length: length, with: "ee")
     }
 
     /// Removes `ed`, `edly`, `ing` or `ingly` if a vowel precedes it, then tidies the stem:
@@ -341,15 +365,13 @@ public struct EnglishStemmer: Stemmer {
 
     // MARK: - Converting
 
-    /// The word's scalars, written into an array sized up front: `Array(word.unicodeScalars)`
-    /// grows step by step and costs more than the whole algorithm.
+    /// The word's scalars, in an array sized up front: `Array(word.unicodeScalars)` grows step by
+    /// step and costs more than the whole algorithm.
     private static func scalars(of word: String) -> [Unicode.Scalar] {
-        [Unicode.Scalar](unsafeUninitializedCapacity: word.utf8.count) { buffer, count in
-            for scalar in word.unicodeScalars {
-                buffer[count] = scalar
-                count += 1
-            }
-        }
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(word.utf8.count)
+        for scalar in word.unicodeScalars { scalars.append(scalar) }
+        return scalars
     }
 
     /// The string of `scalars`, written as UTF-8 straight into the string's storage.

@@ -9,7 +9,9 @@ enum Tokenizer {
     static let maximumTokenLength = 40
 
     static func tokens(in text: String) -> [String] {
-        let normalized = text.precomposedStringWithCompatibilityMapping.lowercased()
+        // ASCII text is already in normal form; skipping NFKC for it keeps questions cheap.
+        let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+        let normalized = (isASCII ? text : text.precomposedStringWithCompatibilityMapping).lowercased()
         var tokens: [String] = []
         var current = String.UnicodeScalarView()
         func flush() {

@@ -51,7 +51,7 @@ public struct ConfidenceModel: Sendable, Equatable {
         if candidate.title.contains(term) { return 1 }
         if candidate.aliases.contains(where: { $0.contains(term) }) { return aliasMatch }
         if candidate.tags.contains(term) { return tagMatch }
-        return candidate.body.contains(term) ? bodyMatch : 0
+        return candidate.bodyMatches.contains(term) ? bodyMatch : 0
     }
 
     /// What to reply, given the candidates' confidences from best to worst.

@@ -8,13 +8,35 @@ public struct Vocabulary: Sendable {
     /// How many articles the index holds.
     public let documentCount: Int
     private let documentFrequency: [String: Int]
-    /// Known terms by length, so a correction only compares terms of similar length.
-    private let termsByLength: [Int: [String]]
+    /// Each known term's one-letter deletions (and the term itself) to the terms that produce
+    /// them: two words one edit apart always share an entry (SymSpell's idea), so a correction
+    /// looks up a handful of keys instead of comparing against the whole vocabulary.
+    private let termsByDeletion: [String: [String]]
 
     public init(documentCount: Int, documentFrequency: [String: Int]) {
         self.documentCount = documentCount
         self.documentFrequency = documentFrequency
-        termsByLength = Dictionary(grouping: documentFrequency.keys, by: \.utf8.count)
+        var index: [String: [String]] = [:]
+        for term in documentFrequency.keys where term.utf8.count >= Self.shortestCorrectable - 1 {
+            for key in Self.deletions(of: term) { index[key, default: []].append(term) }
+        }
+        termsByDeletion = index
+    }
+
+    /// Words shorter than this are never corrected: one edit turns "mic" into "mac".
+    static let shortestCorrectable = 4
+
+    /// The word itself and every form of it with one letter left out.
+    private static func deletions(of word: String) -> Set<String> {
+        let scalars = Array(word.unicodeScalars)
+        var keys: Set<String> = [word]
+        for skipped in scalars.indices {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[..<skipped])
+            view.append(contentsOf: scalars[(skipped + 1)...])
+            keys.insert(String(view))
+        }
+        return keys
     }
 
     /// The number of articles containing `term`; 0 for unknown terms.
@@ -31,24 +53,26 @@ public struct Vocabulary: Sendable {
 
     /// The known term nearest to an unknown one, or nil when none is close enough.
     ///
-    /// Short words are left alone (one edit turns "mic" into "mac"); words of 4–7 letters allow
-    /// one edit and longer words two. Among equally near terms the most common wins.
+    /// Words of 4–7 letters allow one edit, longer words two (of those that share a one-letter
+    /// deletion with the word); a swap of neighbouring letters is one edit. Among equally near
+    /// terms the most common wins.
     public func correction(for term: String) -> String? {
         let word = Array(term.utf8)
-        let allowed = word.count >= 8 ? 2 : word.count >= 4 ? 1 : 0
-        guard allowed > 0 else { return nil }
+        guard word.count >= Self.shortestCorrectable else { return nil }
+        let allowed = word.count >= 8 ? 2 : 1
+        var candidates: Set<String> = []
+        for key in Self.deletions(of: term) {
+            candidates.formUnion(termsByDeletion[key] ?? [])
+        }
         var best: (term: String, distance: Int, frequency: Int)?
-        for length in (word.count - allowed)...(word.count + allowed) {
-            for candidate in termsByLength[length] ?? [] {
-                let limit = best.map { min($0.distance, allowed) } ?? allowed
-                guard let distance = EditDistance.bounded(word, Array(candidate.utf8), limit: limit) else { continue }
-                let frequency = documentFrequency(of: candidate)
-                if let current = best,
-                   distance > current.distance || (distance == current.distance && frequency <= current.frequency) {
-                    continue
-                }
-                best = (candidate, distance, frequency)
+        for candidate in candidates {
+            guard let distance = EditDistance.bounded(word, Array(candidate.utf8), limit: allowed) else { continue }
+            let frequency = documentFrequency(of: candidate)
+            if let current = best,
+               distance > current.distance || (distance == current.distance && (frequency, current.term) <= (current.frequency, candidate)) {
+                continue
             }
+            best = (candidate, distance, frequency)
         }
         return best?.term
     }

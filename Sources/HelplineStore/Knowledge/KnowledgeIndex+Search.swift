@@ -5,8 +5,16 @@ extension KnowledgeIndex {
     /// How many articles FTS5 hands over for scoring; the confidence model re-ranks them.
     static let candidateLimit = 25
 
-    /// FTS5 bm25 weights for title, aliases, tags, body and locale, used to pick the candidates.
-    static let fieldWeights = "10.0, 8.0, 4.0, 1.0, 0.0"
+    /// FTS5 bm25 weights for title, aliases, tags and body, used to pick the candidates.
+    static let fieldWeights = "10.0, 8.0, 4.0, 1.0"
+
+    /// How many postings (article × term) FTS5 may rank for one question.
+    ///
+    /// bm25 costs about a microsecond per matching article and term, and a term found in half a
+    /// large help center says little about which article is meant. The rarest terms are
+    /// searched first until this budget is spent; the rest still count when candidates are
+    /// scored. Small help centers never reach it.
+    static let postingBudget = 500
 
     /// Answers a question from the index.
     ///
@@ -21,7 +29,8 @@ extension KnowledgeIndex {
         guard !known.isEmpty else {
             return SearchResult(decision: .noMatch, confidence: 0, locale: searchLocale, terms: terms, matches: [])
         }
-        let candidates = try fetchCandidates(matching: known, locale: searchLocale)
+        let retrieval = Self.retrievalTerms(known, vocabulary: vocabulary)
+        let candidates = try fetchCandidates(matching: retrieval, scoring: known, locale: searchLocale)
         let scored = candidates.map { candidate in
             (candidate, confidenceModel.confidence(query: terms, candidate: candidate, weight: vocabulary.weight(of:)))
         }
@@ -30,7 +39,7 @@ extension KnowledgeIndex {
         let decision = confidenceModel.decide(ranked.map(\.1))
         let shown = ranked.prefix(decision == .answer ? 1 : 2)
         let matches = try shown.map { candidate, confidence in
-            try match(row: candidate.row, confidence: confidence, terms: known, language: language)
+            try match(row: candidate.row, confidence: confidence, terms: known)
         }
         return SearchResult(
             decision: decision, confidence: ranked.first?.1 ?? 0, locale: searchLocale, terms: terms, matches: matches)
@@ -43,42 +52,77 @@ extension KnowledgeIndex {
         return locales.max { $0.value < $1.value }?.key ?? wanted
     }
 
-    /// The FTS5 query for `terms`: each term quoted, joined with OR.
+    /// The terms to search for, rarest first, within ``postingBudget``, and whether all of them
+    /// must match: when even the rarest term is too common, requiring the two rarest together
+    /// keeps the work bounded.
+    static func retrievalTerms(_ terms: [QueryTerm], vocabulary: Vocabulary) -> RetrievalTerms {
+        let byRarity = terms.sorted { vocabulary.documentFrequency(of: $0.term) < vocabulary.documentFrequency(of: $1.term) }
+        guard let rarest = byRarity.first else { return RetrievalTerms(terms: [], requireAll: false) }
+        if vocabulary.documentFrequency(of: rarest.term) > postingBudget, byRarity.count > 1 {
+            return RetrievalTerms(terms: Array(byRarity.prefix(2)), requireAll: true)
+        }
+        var spent = 0
+        var chosen: [QueryTerm] = []
+        for term in byRarity {
+            let frequency = vocabulary.documentFrequency(of: term.term)
+            if !chosen.isEmpty, spent + frequency > postingBudget { break }
+            spent += frequency
+            chosen.append(term)
+        }
+        return RetrievalTerms(terms: chosen, requireAll: false)
+    }
+
+    /// The FTS5 query for `terms` in one locale: each term quoted, joined with OR.
     ///
     /// Terms come from the analyzer, never from the question's raw text; quoting (with any `"`
     /// doubled) keeps words such as `NEAR`, `AND` or `title` from being read as FTS5 syntax.
-    static func matchExpression(for terms: [QueryTerm]) -> String {
-        terms.map { "\"" + $0.term.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " OR ")
+    static func matchExpression(for retrieval: RetrievalTerms) -> String {
+        retrieval.terms.map { "\"" + $0.term.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+            .joined(separator: retrieval.requireAll ? " AND " : " OR ")
     }
 
-    private func fetchCandidates(matching terms: [QueryTerm], locale: String) throws -> [CandidateFields] {
-        let statement = try database.cachedStatement("""
-            SELECT rowid, title, aliases, tags, body FROM article_terms
-            WHERE article_terms MATCH ? AND locale = ?
+    private func fetchCandidates(matching retrieval: RetrievalTerms, scoring allTerms: [QueryTerm], locale: String) throws -> [CandidateFields] {
+        let slot = try database.cachedStatement("SELECT slot FROM locales WHERE locale = ?")
+        try slot.bind([locale])
+        guard try slot.step() else { return [] }
+        let rows = KnowledgeSchema.rowRange(slot: slot.int64(at: 0))
+        // Rank first, then read the few winners' fields: selecting the fields in the ranking
+        // query would make SQLite's sorter carry every match's text.
+        let ranking = try database.cachedStatement("""
+            SELECT rowid FROM article_terms WHERE article_terms MATCH ? AND rowid BETWEEN ? AND ?
             ORDER BY bm25(article_terms, \(Self.fieldWeights)) LIMIT \(Self.candidateLimit)
             """)
-        try statement.bind([Self.matchExpression(for: terms), locale])
+        try ranking.bind([Self.matchExpression(for: retrieval), rows.lowerBound, rows.upperBound])
+        var ranked: [Int64] = []
+        while try ranking.step() { ranked.append(ranking.int64(at: 0)) }
+
+        let fields = try database.cachedStatement("SELECT title, aliases, tags, body FROM article_terms WHERE rowid = ?")
+        func termSet(_ column: Int32) -> Set<String> { Set(Self.terms(in: fields.string(at: column) ?? "")) }
         var candidates: [CandidateFields] = []
-        func termSet(_ column: Int32) -> Set<String> {
-            Set((statement.string(at: column) ?? "").split(separator: " ").map(String.init))
-        }
-        while try statement.step() {
-            let aliases = (statement.string(at: 2) ?? "").split(separator: "\n")
-                .map { Set($0.split(separator: " ").map(String.init)) }
+        for row in ranked {
+            fields.reset()
+            try fields.bind([row])
+            guard try fields.step() else { continue }
+            let aliases = (fields.string(at: 1) ?? "").split(separator: "\n").map { Set(Self.terms(in: String($0))) }
+            // Bodies are long: search the body's bytes for the question's few terms instead of
+            // splitting the whole body into strings.
+            let body = Array(" \(fields.string(at: 3) ?? "") ".utf8)
+            let bodyMatches = Set(allTerms.map(\.term).filter { Self.contains(body, word: $0) })
             candidates.append(CandidateFields(
-                row: statement.int64(at: 0), title: termSet(1), aliases: aliases, tags: termSet(3), body: termSet(4)))
+                row: row, title: termSet(0), aliases: aliases, tags: termSet(2), bodyMatches: bodyMatches))
         }
         return candidates
     }
 
-    private func match(row: Int64, confidence: Double, terms: [QueryTerm], language: Language?) throws -> SearchMatch {
+    private func match(row: Int64, confidence: Double, terms: [QueryTerm]) throws -> SearchMatch {
         let statement = try database.cachedStatement(
-            "SELECT article_id, title, section, kind, url, short_answer, body FROM articles WHERE row = ?")
+            "SELECT article_id, title, section, kind, url, short_answer, sentences, sentence_terms FROM articles WHERE row = ?")
         try statement.bind([row])
         guard try statement.step() else {
             throw SQLiteError(code: 0, message: "article row \(row) is in the search index but not in articles")
         }
-        let body = statement.string(at: 6) ?? ""
+        let sentences = (statement.string(at: 6) ?? "").split(separator: "\n", omittingEmptySubsequences: false)
+        let sentenceTerms = (statement.string(at: 7) ?? "").split(separator: "\n", omittingEmptySubsequences: false)
         return SearchMatch(
             id: statement.string(at: 0) ?? "",
             title: statement.string(at: 1) ?? "",
@@ -86,7 +130,36 @@ extension KnowledgeIndex {
             kind: Article.Kind(rawValue: statement.string(at: 3) ?? "") ?? .topic,
             url: statement.string(at: 4),
             shortAnswer: statement.string(at: 5) ?? "",
-            snippet: Snippet.best(in: body, terms: terms, analyzer: analyzer, language: language),
+            snippet: Snippet.best(sentences: sentences, sentenceTerms: sentenceTerms, terms: terms),
             confidence: confidence)
     }
+}
+
+extension KnowledgeIndex {
+    /// The space-separated terms of an analysed field, split on bytes (no grapheme breaking).
+    static func terms(in field: String) -> [String] {
+        field.utf8.split(separator: UInt8(ascii: " ")).map { String(Substring($0)) }
+    }
+
+    /// Whether `word` occurs in `text` between spaces; `text` starts and ends with a space.
+    static func contains(_ text: [UInt8], word: String) -> Bool {
+        let needle = Array(" \(word) ".utf8)
+        guard needle.count <= text.count else { return false }
+        var start = 0
+        while start <= text.count - needle.count {
+            guard let found = text[start...(text.count - needle.count)].firstIndex(of: needle[0]) else { return false }
+            var length = 1
+            while length < needle.count, text[found + length] == needle[length] { length += 1 }
+            if length == needle.count { return true }
+            start = found + 1
+        }
+        return false
+    }
+}
+
+/// The question terms an FTS5 query searches for, and how they combine.
+struct RetrievalTerms: Equatable {
+    var terms: [QueryTerm]
+    /// AND instead of OR.
+    var requireAll: Bool
 }

@@ -128,24 +128,41 @@ extension KnowledgeIndex {
         return try statement.step() ? statement.string(at: 0) : nil
     }
 
+    /// The slot of a locale's row range, allotted on first use.
+    func localeSlot(_ locale: String) throws -> Int64 {
+        let find = try database.cachedStatement("SELECT slot FROM locales WHERE locale = ?")
+        try find.bind([locale])
+        if try find.step() { return find.int64(at: 0) }
+        try database.cachedStatement("INSERT INTO locales(slot, locale) VALUES ((SELECT coalesce(max(slot), 0) + 1 FROM locales), ?)")
+            .run([locale])
+        return database.lastInsertedRow
+    }
+
     private func insert(_ article: Article, file: KnowledgeFolder.ArticleFile, hash: String) throws {
+        let range = KnowledgeSchema.rowRange(slot: try localeSlot(article.locale))
+        let language = Language(locale: article.locale)
+        // Sentences are single lines already; flatten any stray line break inside one.
+        let sentences = Snippet.sentences(of: article.body, analyzer: analyzer, language: language)
+            .filter { !$0.text.isEmpty }
         try database.cachedStatement("""
-            INSERT INTO articles(path, file_size, file_modified, content_hash, article_id, locale, section, kind,
-                                 audience, title, url, short_answer, body)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO articles(row, path, file_size, file_modified, content_hash, article_id, locale, section, kind,
+                                 audience, title, url, short_answer, body, sentences, sentence_terms)
+            VALUES ((SELECT coalesce(max(row), ?) + 1 FROM articles WHERE row BETWEEN ? AND ?),
+                    ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).run([
+                range.lowerBound, range.lowerBound, range.upperBound,
                 file.path, file.size, file.modified, hash, article.id, article.locale, article.section,
                 article.kind.rawValue, article.audience.rawValue, article.title, article.url, article.shortAnswer,
-                article.body,
+                article.body, sentences.map(\.text).joined(separator: "\n"),
+                sentences.map { $0.terms.joined(separator: " ") }.joined(separator: "\n"),
             ])
         let row = database.lastInsertedRow
-        let language = Language(locale: article.locale)
         func analysed(_ text: String) -> String { analyzer.terms(text, language: language).joined(separator: " ") }
         try database.cachedStatement(
-            "INSERT INTO article_terms(rowid, title, aliases, tags, body, locale) VALUES (?, ?, ?, ?, ?, ?)"
+            "INSERT INTO article_terms(rowid, title, aliases, tags, body) VALUES (?, ?, ?, ?, ?)"
         ).run([
             row, analysed(article.title), article.aliases.map(analysed).joined(separator: "\n"),
-            analysed(article.tags.joined(separator: " , ")), analysed(MarkdownText.plainText(of: article.body)), article.locale,
+            analysed(article.tags.joined(separator: " , ")), analysed(MarkdownText.plainText(of: article.body)),
         ])
     }
 

@@ -4,9 +4,16 @@
 /// - `article_terms`: FTS5 over the analysed fields; its rowid is the article's `row`. The
 ///   text stored there is already analysed (stemmed, folded), so FTS5's tokenizer only splits
 ///   on spaces and never sees a user's raw words.
+///   Each locale owns a range of rowids (``KnowledgeSchema/rowRange(slot:)``), so a search
+///   in one locale is a rowid range that FTS5 seeks to, not a filter that reads every match.
 /// - `article_vocabulary`: FTS5's own table of terms and document counts.
 /// - `knowledge_issues`: files that could not be loaded, reported again until they change.
 enum KnowledgeSchema {
+    /// The rows of the locale in `slot`: 2^32 rows each, far more than any help center needs.
+    static func rowRange(slot: Int64) -> ClosedRange<Int64> {
+        (slot << 32)...((slot << 32) | 0xFFFF_FFFF)
+    }
+
     static let migrations: [String] = [
         """
         CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -25,13 +32,17 @@ enum KnowledgeSchema {
             url TEXT,
             short_answer TEXT NOT NULL,
             body TEXT NOT NULL,
+            -- The body's sentences, one a line, and each one's analysed terms, for snippets.
+            sentences TEXT NOT NULL,
+            sentence_terms TEXT NOT NULL,
             UNIQUE(article_id, locale)
         );
         CREATE VIRTUAL TABLE article_terms USING fts5(
-            title, aliases, tags, body, locale UNINDEXED,
+            title, aliases, tags, body,
             tokenize = 'unicode61 remove_diacritics 0'
         );
         CREATE VIRTUAL TABLE article_vocabulary USING fts5vocab(article_terms, 'row');
+        CREATE TABLE locales(slot INTEGER PRIMARY KEY, locale TEXT NOT NULL UNIQUE);
         CREATE TABLE knowledge_issues(
             path TEXT PRIMARY KEY,
             line INTEGER NOT NULL,

@@ -25,7 +25,7 @@ extension Helpline {
         @Option(help: "Seed for the generator: the same seed gives the same help center.")
         var seed: UInt64 = 42
 
-        @Option(help: ArgumentHelp("Where to write the generated help center and its index (default: a temporary folder).", valueName: "dir"))
+        @Option(help: ArgumentHelp("Write the generated help center and its index here and keep them (default: a temporary folder, removed afterwards).", valueName: "dir"))
         var work: String?
 
         func validate() throws {
@@ -34,9 +34,10 @@ extension Helpline {
         }
 
         func run() throws {
-            let root = URL(fileURLWithPath: work ?? NSTemporaryDirectory(), isDirectory: true)
+            let root = work.map { URL(fileURLWithPath: $0, isDirectory: true) }
+                ?? URL(fileURLWithPath: NSTemporaryDirectory(), isDirectory: true)
                 .appendingPathComponent("helpline-bench-\(ProcessInfo.processInfo.processIdentifier)")
-            defer { try? FileManager.default.removeItem(at: root) }
+            defer { if work == nil { try? FileManager.default.removeItem(at: root) } }
             let knowledge = root.appendingPathComponent("knowledge")
             var generator = SyntheticHelpCenter(seed: seed)
 
