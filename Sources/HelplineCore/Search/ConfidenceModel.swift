@@ -13,11 +13,13 @@ public struct ConfidenceModel: Sendable, Equatable {
     /// How much a question term counts when found in each field, relative to the title.
     public var aliasMatch = 1.0
     public var tagMatch = 0.8
-    public var bodyMatch = 0.55
+    public var bodyMatch = 0.6
     /// The share of the confidence that comes from question coverage; the rest is heading coverage.
-    public var coverageShare = 0.6
+    public var coverageShare = 0.7
+    /// How many of a question's terms an answering article is expected to contain at most.
+    public var expectedTerms = 5
     /// The confidence an answer needs; below it the question has no match.
-    public var answerThreshold = 0.5
+    public var answerThreshold = 0.55
     /// When the runner-up is this close to the best, both are offered instead of one answer.
     public var clarifyMargin = 0.05
 
@@ -28,7 +30,9 @@ public struct ConfidenceModel: Sendable, Equatable {
     /// - Parameter weight: the weight of any term of the candidate's headings (its inverse
     ///   document frequency), for heading coverage.
     public func confidence(query: [QueryTerm], candidate: CandidateFields, weight: (String) -> Double) -> Double {
-        let total = query.reduce(0) { $0 + $1.weight }
+        // A long, chatty question carries context an article need not match: coverage is measured
+        // against the weight of its `expectedTerms` heaviest terms at most.
+        let total = query.map(\.weight).sorted(by: >).prefix(expectedTerms).reduce(0, +)
         guard total > 0 else { return 0 }
         var matched = 0.0
         var queryTerms: Set<String> = []
@@ -36,7 +40,7 @@ public struct ConfidenceModel: Sendable, Equatable {
             queryTerms.insert(term.term)
             matched += term.weight * fieldMatch(term.term, in: candidate)
         }
-        let questionCoverage = matched / total
+        let questionCoverage = min(1, matched / total)
         let headings = [candidate.title] + candidate.aliases
         let headingCoverage = headings.map { heading -> Double in
             let headingTotal = heading.reduce(0) { $0 + weight($1) }

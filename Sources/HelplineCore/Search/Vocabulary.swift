@@ -53,15 +53,20 @@ public struct Vocabulary: Sendable {
 
     /// The known term nearest to an unknown one, or nil when none is close enough.
     ///
-    /// Words of 4–7 letters allow one edit, longer words two (of those that share a one-letter
-    /// deletion with the word); a swap of neighbouring letters is one edit. Among equally near
+    /// Words of 4–7 letters allow one edit, longer words two; a swap of neighbouring letters is
+    /// one edit. Among equally near
     /// terms the most common wins.
     public func correction(for term: String) -> String? {
         let word = Array(term.utf8)
         guard word.count >= Self.shortestCorrectable else { return nil }
         let allowed = word.count >= 8 ? 2 : 1
+        // Long words may be two edits away: their two-letter deletions meet a term's one-letter ones.
+        var keys = Self.deletions(of: term)
+        if allowed == 2 {
+            for key in Array(keys) where key != term { keys.formUnion(Self.deletions(of: key)) }
+        }
         var candidates: Set<String> = []
-        for key in Self.deletions(of: term) {
+        for key in keys {
             candidates.formUnion(termsByDeletion[key] ?? [])
         }
         var best: (term: String, distance: Int, frequency: Int)?
