@@ -30,7 +30,8 @@ extension KnowledgeIndex {
             return SearchResult(decision: .noMatch, confidence: 0, locale: searchLocale, terms: terms, matches: [])
         }
         let retrieval = Self.retrievalTerms(known, vocabulary: vocabulary)
-        let candidates = try fetchCandidates(matching: retrieval, scoring: known, locale: searchLocale)
+        let candidates = retrieval.terms.isEmpty
+            ? [] : try fetchCandidates(matching: retrieval, scoring: known, locale: searchLocale)
         let scored = candidates.map { candidate in
             (candidate, confidenceModel.confidence(query: terms, candidate: candidate, weight: vocabulary.weight(of:)))
         }
@@ -53,13 +54,22 @@ extension KnowledgeIndex {
     }
 
     /// The terms to search for, rarest first, within ``postingBudget``, and whether all of them
-    /// must match: when even the rarest term is too common, requiring the two rarest together
-    /// keeps the work bounded.
+    /// must match.
+    ///
+    /// A term in more than half the articles cannot tell them apart, so it is left to scoring;
+    /// a question made only of such terms searches for them only while they fit the budget
+    /// (always, in help centers under twice the budget). When even the rarest term is too
+    /// common for the budget, requiring the three rarest together keeps the work bounded.
     static func retrievalTerms(_ terms: [QueryTerm], vocabulary: Vocabulary) -> RetrievalTerms {
-        let byRarity = terms.sorted { vocabulary.documentFrequency(of: $0.term) < vocabulary.documentFrequency(of: $1.term) }
+        let telling = terms.filter { vocabulary.documentFrequency(of: $0.term) * 2 <= max(vocabulary.documentCount, 1) }
+        let byRarity = (telling.isEmpty ? terms : telling)
+            .sorted { vocabulary.documentFrequency(of: $0.term) < vocabulary.documentFrequency(of: $1.term) }
         guard let rarest = byRarity.first else { return RetrievalTerms(terms: [], requireAll: false) }
+        if telling.isEmpty, vocabulary.documentFrequency(of: rarest.term) > postingBudget {
+            return RetrievalTerms(terms: [], requireAll: false)
+        }
         if vocabulary.documentFrequency(of: rarest.term) > postingBudget, byRarity.count > 1 {
-            return RetrievalTerms(terms: Array(byRarity.prefix(2)), requireAll: true)
+            return RetrievalTerms(terms: Array(byRarity.prefix(3)), requireAll: true)
         }
         var spent = 0
         var chosen: [QueryTerm] = []
