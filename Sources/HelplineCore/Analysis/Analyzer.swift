@@ -6,7 +6,8 @@ import Foundation
 /// 1. Unicode normalisation (NFKC) and case folding, then splitting into word tokens.
 /// 2. For Danish, `ae oe aa` become `æ ø å`, so both spellings reach the stemmer alike.
 /// 3. Stemming with Snowball's algorithm for the language (``EnglishStemmer``, ``DanishStemmer``).
-/// 4. Synonyms: the longest phrase of a ``SynonymTable`` group becomes the group's term.
+/// 4. Synonyms: the longest phrase of a ``SynonymTable`` group becomes the terms of the group's
+///    first member.
 /// 5. Stopwords go; what is left is folded to ASCII (`ø` → `oe`, `é` → `e`).
 ///
 /// ```swift
@@ -15,7 +16,7 @@ import Foundation
 /// ```
 public struct Analyzer: Sendable {
     /// Changes whenever the steps above change, so stored indexes know to rebuild.
-    public static let version = 1
+    public static let version = 2
 
     private let synonymsByLanguage: [Language: CompiledSynonyms]
     /// Identifies the analyzer's version and synonyms: two analyzers with the same fingerprint
@@ -28,7 +29,7 @@ public struct Analyzer: Sendable {
             let groups = synonyms.groups(for: language)
             guard !groups.isEmpty else { continue }
             compiled[language] = CompiledSynonyms(groups: groups) { phrase in
-                Self.stems(Tokenizer.tokens(in: phrase), language: language).map(\.stem)
+                Self.stems(Tokenizer.tokens(in: phrase), language: language).map { ($0.stem, $0.isStopword) }
             }
         }
         synonymsByLanguage = compiled
@@ -45,21 +46,28 @@ public struct Analyzer: Sendable {
     ///
     /// - Parameter language: the text's language; nil analyses without stemming or stopwords.
     public func terms(_ text: String, language: Language?) -> [String] {
+        analyze(text, language: language).map(\.term)
+    }
+
+    /// The index terms of `text` with the words they came from, for typo correction.
+    public func analyze(_ text: String, language: Language?) -> [AnalyzedTerm] {
         let tokens = Tokenizer.tokens(in: text)
-        guard let language else { return tokens.map(Self.finish) }
+        guard let language else { return tokens.map { AnalyzedTerm(term: Self.finish($0), surface: Self.finish($0)) } }
         let stems = Self.stems(tokens, language: language)
         let synonyms = synonymsByLanguage[language]
         let stemStrings = synonyms == nil ? [] : stems.map(\.stem)
-        var terms: [String] = []
+        var terms: [AnalyzedTerm] = []
         terms.reserveCapacity(stems.count)
         var index = 0
         while index < stems.count {
             if let synonyms, let match = synonyms.match(stemStrings, at: index) {
-                terms.append(Self.finish(match.term))
+                terms += match.terms.map { AnalyzedTerm(term: Self.finish($0), surface: nil) }
                 index += match.length
                 continue
             }
-            if !stems[index].isStopword { terms.append(Self.finish(stems[index].stem)) }
+            if !stems[index].isStopword {
+                terms.append(AnalyzedTerm(term: Self.finish(stems[index].stem), surface: Self.finish(stems[index].word)))
+            }
             index += 1
         }
         return terms
@@ -72,14 +80,32 @@ public struct Analyzer: Sendable {
     }
 
     /// Each token's stem, with stopwords marked rather than removed: synonym phrases may contain them ("log in").
-    private static func stems(_ tokens: [String], language: Language) -> [(stem: String, isStopword: Bool)] {
+    ///
+    /// Accents are folded before stemming, so "résumé" and "resume" stem alike; Danish keeps
+    /// `æ ø å`, which its stemmer needs, and gets them back from `aa`/`oe` spellings.
+    static func stems(_ tokens: [String], language: Language) -> [(word: String, stem: String, isStopword: Bool)] {
         let stemmer = language.stemmer
         let stopwords = language.stopwords
         return tokens.map { token in
-            if stopwords.contains(token) { return (token, true) }
-            let word = language == .danish ? DiacriticFolding.danishLetters(token) : token
-            if stopwords.contains(word) { return (word, true) }
-            return (stemmer.stem(word), false)
+            if stopwords.contains(token) { return (token, token, true) }
+            let word = language == .danish
+                ? DiacriticFolding.danishLetters(DiacriticFolding.fold(token, keepingDanishLetters: true))
+                : DiacriticFolding.fold(token)
+            if stopwords.contains(word) { return (token, word, true) }
+            return (token, stemmer.stem(word), false)
         }
+    }
+}
+
+/// One term of analysed text and the word it came from.
+public struct AnalyzedTerm: Sendable, Equatable {
+    /// The index term.
+    public var term: String
+    /// The word as written, folded but not stemmed; nil for a term a synonym phrase produced.
+    public var surface: String?
+
+    public init(term: String, surface: String?) {
+        self.term = term
+        self.surface = surface
     }
 }

@@ -6,10 +6,20 @@ import Foundation
 /// older Danish used for `å`); other accents are dropped (`é` → `e`, `ü` → `u`).
 enum DiacriticFolding {
     /// The ASCII spelling of a token.
-    static func fold(_ token: String) -> String {
+    ///
+    /// - Parameter keepingDanishLetters: leave `æ ø å` (and only them) as they are, for the
+    ///   Danish stemmer.
+    static func fold(_ token: String, keepingDanishLetters: Bool = false) -> String {
         guard token.utf8.contains(where: { $0 >= 0x80 }) else { return token }
         var folded = String.UnicodeScalarView()
-        for scalar in token.decomposedStringWithCanonicalMapping.unicodeScalars {
+        for scalar in token.unicodeScalars.flatMap({ scalar -> [Unicode.Scalar] in
+            if keepingDanishLetters, "æøå".unicodeScalars.contains(scalar) { return [scalar] }
+            return Array(String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars)
+        }) {
+            if keepingDanishLetters, "æøå".unicodeScalars.contains(scalar) {
+                folded.append(scalar)
+                continue
+            }
             switch scalar {
             case "æ": folded.append(contentsOf: "ae".unicodeScalars)
             case "ø": folded.append(contentsOf: "oe".unicodeScalars)
@@ -30,13 +40,15 @@ enum DiacriticFolding {
         return String(folded)
     }
 
-    /// Restores `æ ø å` in a Danish word typed as `ae oe aa`, so that the Danish stemmer sees
-    /// the same word either way ("moede" and "møde", "maaned" and "måned").
+    /// Restores `ø å` in a Danish word typed as `oe aa`, so that the Danish stemmer sees the
+    /// same word either way ("moede" and "møde", "maaned" and "måned").
+    ///
+    /// `ae` is left alone: it is common where it is no `æ` ("kameraer", "dataene"), and `æ` and
+    /// `ae` stem alike anyway, both folding to `ae` afterwards.
     static func danishLetters(_ token: String) -> String {
-        guard token.contains("aa") || token.contains("oe") || token.contains("ae") else { return token }
+        guard token.contains("aa") || token.contains("oe") else { return token }
         return token
             .replacingOccurrences(of: "aa", with: "å")
             .replacingOccurrences(of: "oe", with: "ø")
-            .replacingOccurrences(of: "ae", with: "æ")
     }
 }

@@ -23,34 +23,39 @@ public struct SynonymTable: Sendable, Equatable {
 
 /// Synonym groups compiled into stem sequences, for longest-match replacement in the analyzer.
 struct CompiledSynonyms: Sendable {
-    /// A member phrase's stems, joined by spaces, to the term its group maps to.
-    private var canonicalByPhrase: [String: String] = [:]
+    /// A member phrase's stems, joined by spaces, to the terms its group maps to: the first
+    /// member's stems without stopwords ("log in" → ["sign"] for [sign in, log in]). Separate
+    /// terms, not one joined term, so "breakout" still meets "breakout rooms" and typo
+    /// correction still sees ordinary words.
+    private var canonicalByPhrase: [String: [String]] = [:]
     /// The first stem of every member phrase, to skip lookups for most tokens.
     private var firstStems: Set<String> = []
     private(set) var longestPhrase = 0
 
-    init(groups: [[String]], stems: (String) -> [String]) {
+    init(groups: [[String]], stems: (String) -> [(stem: String, isStopword: Bool)]) {
         for group in groups {
             guard let first = group.first else { continue }
-            let canonical = stems(first).joined()
+            let firstStems = stems(first)
+            let content = firstStems.filter { !$0.isStopword }.map(\.stem)
+            let canonical = content.isEmpty ? firstStems.map(\.stem) : content
             guard !canonical.isEmpty else { continue }
             for member in group {
-                let memberStems = stems(member)
+                let memberStems = stems(member).map(\.stem)
                 guard let head = memberStems.first else { continue }
                 canonicalByPhrase[memberStems.joined(separator: " ")] = canonical
-                firstStems.insert(head)
+                self.firstStems.insert(head)
                 longestPhrase = max(longestPhrase, memberStems.count)
             }
         }
     }
 
-    /// The group term and phrase length for the longest member phrase starting at `index`.
-    func match(_ stems: [String], at index: Int) -> (term: String, length: Int)? {
+    /// The group's terms and the phrase length for the longest member phrase starting at `index`.
+    func match(_ stems: [String], at index: Int) -> (terms: [String], length: Int)? {
         guard longestPhrase > 0, firstStems.contains(stems[index]) else { return nil }
         var length = min(longestPhrase, stems.count - index)
         while length > 0 {
             let phrase = stems[index..<(index + length)].joined(separator: " ")
-            if let term = canonicalByPhrase[phrase] { return (term, length) }
+            if let terms = canonicalByPhrase[phrase] { return (terms, length) }
             length -= 1
         }
         return nil

@@ -11,6 +11,9 @@ public struct EvaluationReport: Sendable, Equatable, Encodable {
         public var wrong = 0
         public var missed = 0
         public var clarified = 0
+        /// Answerable cases whose best-ranked article is an expected one, whatever the decision:
+        /// how good the ranking is, apart from the confidence threshold.
+        public var rankedFirst = 0
         public var unanswerable = 0
         public var rejected = 0
 
@@ -24,7 +27,7 @@ public struct EvaluationReport: Sendable, Equatable, Encodable {
         private func share(_ part: Int, of whole: Int) -> Double { whole == 0 ? 1 : Double(part) / Double(whole) }
 
         enum CodingKeys: String, CodingKey {
-            case answerable, right, wrong, missed, clarified, unanswerable, rejected
+            case answerable, right, wrong, missed, clarified, rankedFirst, unanswerable, rejected
             case answeredRight, answeredWrong, noMatchRate
         }
 
@@ -35,6 +38,7 @@ public struct EvaluationReport: Sendable, Equatable, Encodable {
             try container.encode(wrong, forKey: .wrong)
             try container.encode(missed, forKey: .missed)
             try container.encode(clarified, forKey: .clarified)
+            try container.encode(rankedFirst, forKey: .rankedFirst)
             try container.encode(unanswerable, forKey: .unanswerable)
             try container.encode(rejected, forKey: .rejected)
             try container.encode(answeredRight, forKey: .answeredRight)
@@ -67,6 +71,7 @@ public struct EvaluationReport: Sendable, Equatable, Encodable {
         if testCase.isAnswerable {
             outcome.answerable = 1
             if result.decision == .clarify { outcome.clarified = 1 }
+            if let best = result.matches.first, testCase.expected.contains(best.id) { outcome.rankedFirst = 1 }
             if offered.isEmpty {
                 outcome.missed = 1
             } else if offered.contains(where: testCase.expected.contains) {
@@ -104,6 +109,7 @@ extension EvaluationReport.Tally {
         wrong += other.wrong
         missed += other.missed
         clarified += other.clarified
+        rankedFirst += other.rankedFirst
         unanswerable += other.unanswerable
         rejected += other.rejected
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Reads one article file: a YAML front matter block between `---` lines, then a Markdown body.
@@ -18,8 +19,9 @@ public struct ArticleParser: Sendable {
     ///
     /// - Throws: ``KnowledgeIssue`` naming the line of the first problem.
     public func parse(_ text: String, path: String) throws(KnowledgeIssue) -> Article {
+        // Swift reads "\r\n" as one Character, so Windows line ends are made plain first.
+        let text = text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
         guard let first = lines.first, first.trimmingWhitespace() == "---" else {
             throw KnowledgeIssue(path: path, line: 1, message: "expected front matter: the file must start with a '---' line")
         }
@@ -91,8 +93,10 @@ private struct FrontMatter {
         self.mapping = mapping
     }
 
+    /// An issue at the line of `key` (the key itself, not its value, which may start a line later).
     func issue(at key: String?, _ message: String) -> KnowledgeIssue {
-        let line = key.flatMap { mapping?[$0]?.mark?.line }.map { firstLine - 1 + $0 } ?? firstLine - 1
+        let keyNode = key.flatMap { key in mapping?.first { $0.key.string == key }?.key }
+        let line = keyNode?.mark.map { firstLine - 1 + $0.line } ?? firstLine - 1
         return KnowledgeIssue(path: path, line: line, message: message)
     }
 

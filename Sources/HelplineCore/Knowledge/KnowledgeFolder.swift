@@ -75,9 +75,10 @@ public struct KnowledgeFolder: Sendable {
         let text = try Self.text(of: url, path: "policy.yaml")
         do {
             return try YAMLDecoder().decode(Policy.self, from: text)
-        } catch let error as YamlError {
-            throw KnowledgeIssue(path: "policy.yaml", line: error.line, message: "invalid YAML: \(error.problem)")
         } catch let error as DecodingError {
+            if let yaml = error.yamlError {
+                throw KnowledgeIssue(path: "policy.yaml", line: yaml.line, message: "invalid YAML: \(yaml.problem)")
+            }
             throw KnowledgeIssue(path: "policy.yaml", line: 1, message: error.summary)
         } catch {
             throw KnowledgeIssue(path: "policy.yaml", line: 1, message: "\(error)")
@@ -91,9 +92,10 @@ public struct KnowledgeFolder: Sendable {
         let text = try Self.text(of: url, path: "synonyms.yaml")
         do {
             return SynonymTable(groupsByLocale: try YAMLDecoder().decode([String: [[String]]].self, from: text))
-        } catch let error as YamlError {
-            throw KnowledgeIssue(path: "synonyms.yaml", line: error.line, message: "invalid YAML: \(error.problem)")
         } catch {
+            if let yaml = (error as? DecodingError)?.yamlError {
+                throw KnowledgeIssue(path: "synonyms.yaml", line: yaml.line, message: "invalid YAML: \(yaml.problem)")
+            }
             throw KnowledgeIssue(
                 path: "synonyms.yaml", line: 1,
                 message: "expected a mapping of locale to a list of word groups, e.g. en: [[sign in, log in]]")
@@ -121,6 +123,12 @@ public struct KnowledgeFolderError: Error, CustomStringConvertible {
 }
 
 extension DecodingError {
+    /// The YAML syntax error Yams' decoder wrapped, if that is what went wrong.
+    var yamlError: YamlError? {
+        guard case .dataCorrupted(let context) = self else { return nil }
+        return context.underlyingError as? YamlError
+    }
+
     /// Which key was wrong and how, in one line.
     var summary: String {
         func at(_ context: Context) -> String {

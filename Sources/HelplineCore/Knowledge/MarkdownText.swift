@@ -11,7 +11,7 @@ public enum MarkdownText {
             if !current.isEmpty { paragraphs.append(current.joined(separator: " ")) }
             current.removeAll()
         }
-        for rawLine in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawLine in markdown.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             let line = rawLine.trimmingWhitespace()
             if line.isEmpty || line.hasPrefix("#") {
                 flush()
@@ -25,7 +25,7 @@ public enum MarkdownText {
 
     /// The whole body as plain text, headings included, for indexing.
     public static func plainText(of markdown: String) -> String {
-        markdown.split(separator: "\n").map { line in
+        markdown.split(whereSeparator: \.isNewline).map { line in
             plain(line.trimmingWhitespace().drop { $0 == "#" })
         }.joined(separator: "\n")
     }

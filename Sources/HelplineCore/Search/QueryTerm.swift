@@ -27,13 +27,20 @@ extension Vocabulary {
     /// Repeats are dropped; when there are more than ``maximumQueryTerms`` distinct terms, the
     /// rarest (most telling) are kept.
     public func queryTerms(for terms: [String]) -> [QueryTerm] {
+        queryTerms(for: terms.map { AnalyzedTerm(term: $0, surface: nil) })
+    }
+
+    /// Weighs a question's analysed terms, correcting unknown ones by their spelling in the question.
+    public func queryTerms(for terms: [AnalyzedTerm]) -> [QueryTerm] {
         var seen: Set<String> = []
         var query: [QueryTerm] = []
-        for term in terms where seen.insert(term).inserted {
+        for analysed in terms where seen.insert(analysed.term).inserted {
+            let term = analysed.term
             if documentFrequency(of: term) > 0 {
                 query.append(QueryTerm(term: term, weight: weight(of: term), isKnown: true))
-            } else if let corrected = correction(for: term), !seen.contains(corrected) {
-                seen.insert(corrected)
+            } else if let corrected = correction(for: term, surface: analysed.surface) {
+                // A typo of a word the question already has adds nothing ("reset pasword password").
+                guard seen.insert(corrected).inserted else { continue }
                 query.append(QueryTerm(term: corrected, original: term, weight: weight(of: corrected) * 0.8, isKnown: true))
             } else {
                 query.append(QueryTerm(term: term, weight: weight(of: term), isKnown: false))

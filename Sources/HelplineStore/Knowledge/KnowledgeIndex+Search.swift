@@ -24,7 +24,7 @@ extension KnowledgeIndex {
     public func search(_ question: String, locale: String? = nil) throws -> SearchResult {
         let language = locale.flatMap(Language.init(locale:)) ?? (locale == nil ? Language.detect(question) : nil)
         let searchLocale = chooseLocale(hint: locale, language: language)
-        let terms = vocabulary.queryTerms(for: analyzer.terms(question, language: language))
+        let terms = vocabulary.queryTerms(for: analyzer.analyze(question, language: language))
         let known = terms.filter(\.isKnown)
         guard !known.isEmpty else {
             return SearchResult(decision: .noMatch, confidence: 0, locale: searchLocale, terms: terms, matches: [])

@@ -34,7 +34,9 @@ extension KnowledgeIndex {
         var report = IndexReport(files: files.count)
         try database.transaction {
             if try !isCurrent {
-                try database.execute("DELETE FROM articles; DELETE FROM article_terms; DELETE FROM knowledge_issues;")
+                try database.execute("""
+                    DELETE FROM articles; DELETE FROM article_terms; DELETE FROM knowledge_issues; DELETE FROM surface_words;
+                    """)
                 try database.cachedStatement("INSERT OR REPLACE INTO meta(key, value) VALUES ('analyzer', ?)")
                     .run([analyzer.fingerprint])
                 report.rebuilt = true
@@ -84,7 +86,9 @@ extension KnowledgeIndex {
     private func update(
         _ file: KnowledgeFolder.ArticleFile, known: KnownFile?, folder: KnowledgeFolder, report: inout IndexReport
     ) throws {
-        if let known, known.size == file.size, known.modified == file.modified {
+        // A file that failed is read again every time: its problem may lie in another file
+        // (a duplicate id) that has since changed.
+        if let known, known.row != nil, known.size == file.size, known.modified == file.modified {
             report.unchanged += 1
             return
         }
@@ -157,12 +161,19 @@ extension KnowledgeIndex {
                 sentences.map { $0.terms.joined(separator: " ") }.joined(separator: "\n"),
             ])
         let row = database.lastInsertedRow
-        func analysed(_ text: String) -> String { analyzer.terms(text, language: language).joined(separator: " ") }
+        let recordSurface = try database.cachedStatement("INSERT OR IGNORE INTO surface_words(word, term) VALUES (?, ?)")
+        func analysed(_ text: String) throws -> String {
+            let terms = analyzer.analyze(text, language: language)
+            for term in terms {
+                if let surface = term.surface { try recordSurface.run([surface, term.term]) }
+            }
+            return terms.map(\.term).joined(separator: " ")
+        }
         try database.cachedStatement(
             "INSERT INTO article_terms(rowid, title, aliases, tags, body) VALUES (?, ?, ?, ?, ?)"
         ).run([
-            row, analysed(article.title), article.aliases.map(analysed).joined(separator: "\n"),
-            analysed(article.tags.joined(separator: " , ")), analysed(MarkdownText.plainText(of: article.body)),
+            row, try analysed(article.title), try article.aliases.map(analysed).joined(separator: "\n"),
+            try analysed(article.tags.joined(separator: " , ")), try analysed(MarkdownText.plainText(of: article.body)),
         ])
     }
 

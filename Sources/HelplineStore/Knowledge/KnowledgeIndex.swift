@@ -43,13 +43,19 @@ public final class KnowledgeIndex {
         while try terms.step() {
             if let term = terms.string(at: 0) { frequencies[term] = Int(terms.int64(at: 1)) }
         }
+        var surfaceWords: [String: String] = [:]
+        let surfaces = try database.prepare("SELECT word, term FROM surface_words")
+        while try surfaces.step() {
+            if let word = surfaces.string(at: 0), let term = surfaces.string(at: 1) { surfaceWords[word] = term }
+        }
         var counts: [String: Int] = [:]
         let localeCounts = try database.prepare("SELECT locale, count(*) FROM articles GROUP BY locale")
         while try localeCounts.step() {
             if let locale = localeCounts.string(at: 0) { counts[locale] = Int(localeCounts.int64(at: 1)) }
         }
         locales = counts
-        vocabulary = Vocabulary(documentCount: counts.values.reduce(0, +), documentFrequency: frequencies)
+        vocabulary = Vocabulary(
+            documentCount: counts.values.reduce(0, +), documentFrequency: frequencies, surfaceWords: surfaceWords)
     }
 
     /// The files that could not be loaded, as recorded by the last update.

@@ -7,6 +7,8 @@
 ///   Each locale owns a range of rowids (``KnowledgeSchema/rowRange(slot:)``), so a search
 ///   in one locale is a rowid range that FTS5 seeks to, not a filter that reads every match.
 /// - `article_vocabulary`: FTS5's own table of terms and document counts.
+/// - `surface_words`: words as articles spell them, with their terms, for typo correction;
+///   kept until the next full rebuild (a stale word's term simply has no articles).
 /// - `knowledge_issues`: files that could not be loaded, reported again until they change.
 enum KnowledgeSchema {
     /// The rows of the locale in `slot`: 2^32 rows each, far more than any help center needs.
@@ -43,6 +45,7 @@ enum KnowledgeSchema {
         );
         CREATE VIRTUAL TABLE article_vocabulary USING fts5vocab(article_terms, 'row');
         CREATE TABLE locales(slot INTEGER PRIMARY KEY, locale TEXT NOT NULL UNIQUE);
+        CREATE TABLE surface_words(word TEXT PRIMARY KEY, term TEXT NOT NULL) WITHOUT ROWID;
         CREATE TABLE knowledge_issues(
             path TEXT PRIMARY KEY,
             line INTEGER NOT NULL,

@@ -7,12 +7,13 @@ struct EvaluationTable {
     let listFailures: Bool
 
     var text: String {
-        var lines = [row("", "cases", "right", "wrong", "missed", "clarify", "no-match")]
+        var lines = [row("", "cases", "right", "wrong", "missed", "clarify", "top-1", "no-match")]
         lines.append(row("all", report.overall))
         for (locale, tally) in report.byLocale.sorted(by: { $0.key < $1.key }) { lines.append(row("locale \(locale)", tally)) }
         for (kind, tally) in report.byKind.sorted(by: { $0.key < $1.key }) { lines.append(row("kind \(kind)", tally)) }
         lines.append("")
-        lines.append("right/wrong/missed/clarify: share of answerable cases; no-match: share of unanswerable cases.")
+        lines.append("right/wrong/missed/clarify: share of answerable cases; top-1: answerable cases whose best-ranked")
+        lines.append("article is expected, whatever the decision; no-match: share of unanswerable cases.")
         lines.append(String(format: "locale gap: %.1f points", report.localeGap * 100))
         if listFailures, !report.failures.isEmpty {
             lines.append("")
@@ -34,7 +35,8 @@ struct EvaluationTable {
         return row(
             label, "\(tally.answerable + tally.unanswerable)", percent(tally.right, tally.answerable),
             percent(tally.wrong, tally.answerable), percent(tally.missed, tally.answerable),
-            percent(tally.clarified, tally.answerable), percent(tally.rejected, tally.unanswerable))
+            percent(tally.clarified, tally.answerable), percent(tally.rankedFirst, tally.answerable),
+            percent(tally.rejected, tally.unanswerable))
     }
 
     private func row(_ label: String, _ cells: String...) -> String {

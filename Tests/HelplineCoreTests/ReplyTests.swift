@@ -1,0 +1,121 @@
+import Foundation
+import HelplineCore
+import Testing
+
+/// Reply objects of the chat protocol (v1), checked as the JSON a client receives.
+struct ReplyTests {
+    static let composer = ReplyComposer(policy: .builtIn)
+
+    static let resetPassword = SearchMatch(
+        id: "reset-password", title: "Reset your password", section: "sign-in-security", kind: .topic,
+        url: "https://help.example.com/en/sign-in-security/reset-password",
+        shortAnswer: "On the sign-in page, click Forgot password?", snippet: "Click Forgot password? and enter your email.",
+        confidence: 0.91234)
+    static let lockedAccount = SearchMatch(
+        id: "locked-account", title: "Unlock your account", section: "sign-in-security", kind: .faq, url: nil,
+        shortAnswer: "Wait 30 minutes.", snippet: "After 6 wrong attempts your account is locked.", confidence: 0.88)
+
+    static func result(_ decision: SearchDecision, _ matches: [SearchMatch], locale: String = "en") -> SearchResult {
+        SearchResult(decision: decision, confidence: matches.first?.confidence ?? 0, locale: locale, terms: [], matches: matches)
+    }
+
+    /// The reply as a client sees it: encoded, then read back as untyped JSON.
+    static func json(_ reply: Reply) throws -> [String: Any] {
+        let data = try JSONEncoder().encode(reply)
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    @Test func answer() throws {
+        let reply = Self.composer.reply(to: Self.result(.answer, [Self.resetPassword]), replyTo: "q-1")
+        let json = try Self.json(reply)
+        #expect(json["type"] as? String == "answer")
+        #expect(json["replyTo"] as? String == "q-1")
+        #expect(json["confidence"] as? Double == 0.912, "rounded to three decimals")
+        #expect(json["text"] as? String == "On the sign-in page, click Forgot password?")
+        let articles = try #require(json["articles"] as? [[String: Any]])
+        #expect(articles.count == 1)
+        let article = try #require(articles.first)
+        #expect(article["id"] as? String == "reset-password")
+        #expect(article["title"] as? String == "Reset your password")
+        #expect(article["snippet"] as? String == "Click Forgot password? and enter your email.")
+        #expect(article["url"] as? String == "https://help.example.com/en/sign-in-security/reset-password")
+        #expect(article["section"] as? String == "sign-in-security")
+        #expect(Set(json.keys) == ["type", "replyTo", "confidence", "text", "articles"])
+    }
+
+    @Test func clarify() throws {
+        let reply = Self.composer.reply(to: Self.result(.clarify, [Self.resetPassword, Self.lockedAccount]), replyTo: "q-2")
+        let json = try Self.json(reply)
+        #expect(json["type"] as? String == "clarify")
+        #expect(json["replyTo"] as? String == "q-2")
+        #expect((json["text"] as? String)?.isEmpty == false)
+        let suggestions = try #require(json["suggestions"] as? [[String: Any]])
+        #expect(suggestions.count == 2)
+        #expect(suggestions.map { $0["id"] as? String } == ["reset-password", "locked-account"])
+        #expect(suggestions.map { $0["title"] as? String } == ["Reset your password", "Unlock your account"])
+        #expect(suggestions.allSatisfy { Set($0.keys) == ["id", "title"] })
+        #expect(!json.keys.contains("articles"))
+    }
+
+    @Test func noMatchOffersSelfService() throws {
+        let reply = Self.composer.reply(to: Self.result(.noMatch, [Self.lockedAccount]), replyTo: "q-3")
+        let json = try Self.json(reply)
+        #expect(json["type"] as? String == "escalation")
+        #expect(json["outcome"] as? String == "self_service")
+        #expect(json["replyTo"] as? String == "q-3")
+        #expect(!json.keys.contains("ticket"), "self-service opens no ticket")
+        #expect((json["text"] as? String)?.isEmpty == false)
+        let resources = try #require(json["resources"] as? [[String: Any]])
+        let titles = resources.map { $0["title"] as? String }
+        let policyTitles = Policy.builtIn.selfService.map { Optional($0.title) }
+        #expect(titles == ["Unlock your account"] + policyTitles, "the closest article first, then the policy's list")
+        #expect(resources.first?["kind"] as? String == "faq")
+        #expect(resources.dropFirst().map { $0["url"] as? String } == Policy.builtIn.selfService.map(\.url))
+        #expect(resources.dropFirst().map { $0["kind"] as? String } == Policy.builtIn.selfService.map(\.kind))
+    }
+
+    @Test func noMatchWithoutArticlesStillOffersThePolicysResources() throws {
+        let json = try Self.json(Self.composer.reply(to: Self.result(.noMatch, []), replyTo: nil))
+        let resources = try #require(json["resources"] as? [[String: Any]])
+        #expect(resources.count == Policy.builtIn.selfService.count)
+        #expect(resources.contains { $0["kind"] as? String == "top_resources" })
+    }
+
+    /// An answer without an article to show cannot be an answer: it falls back to self-service.
+    @Test func answerWithoutMatchesFallsBackToSelfService() throws {
+        let json = try Self.json(Self.composer.reply(to: Self.result(.answer, []), replyTo: "q"))
+        #expect(json["type"] as? String == "escalation")
+        #expect(json["outcome"] as? String == "self_service")
+    }
+
+    @Test(arguments: [SearchDecision.answer, .clarify, .noMatch])
+    func replyToIsEchoedOnlyWhenGiven(decision: SearchDecision) throws {
+        let result = Self.result(decision, [Self.resetPassword, Self.lockedAccount])
+        let with = try Self.json(Self.composer.reply(to: result, replyTo: "client-id \"7\""))
+        let without = try Self.json(Self.composer.reply(to: result, replyTo: nil))
+        #expect(with["replyTo"] as? String == "client-id \"7\"", "\(decision)")
+        #expect(!without.keys.contains("replyTo"), "\(decision)")
+    }
+
+    @Test func danishWording() throws {
+        let clarifyDA = try Self.json(Self.composer.reply(
+            to: Self.result(.clarify, [Self.resetPassword, Self.lockedAccount], locale: "da"), replyTo: nil))
+        let clarifyEN = try Self.json(Self.composer.reply(
+            to: Self.result(.clarify, [Self.resetPassword, Self.lockedAccount]), replyTo: nil))
+        let noMatchDA = try Self.json(Self.composer.reply(to: Self.result(.noMatch, [], locale: "da-DK"), replyTo: nil))
+        let noMatchEN = try Self.json(Self.composer.reply(to: Self.result(.noMatch, []), replyTo: nil))
+        let clarifyText = try #require(clarifyDA["text"] as? String)
+        let noMatchText = try #require(noMatchDA["text"] as? String)
+        #expect(clarifyText.contains("Hvilken"), "\(clarifyText)")
+        #expect(noMatchText.contains("hjælpecentret"), "\(noMatchText)")
+        #expect(clarifyText != clarifyEN["text"] as? String)
+        #expect(noMatchText != noMatchEN["text"] as? String)
+    }
+
+    @Test(arguments: ["de", "", "xx-YY"])
+    func otherLocalesGetEnglish(locale: String) throws {
+        let json = try Self.json(Self.composer.reply(to: Self.result(.noMatch, [], locale: locale), replyTo: nil))
+        let english = try Self.json(Self.composer.reply(to: Self.result(.noMatch, []), replyTo: nil))
+        #expect(json["text"] as? String == english["text"] as? String, "\(locale.debugDescription)")
+    }
+}
