@@ -120,19 +120,31 @@ struct SearchModelTests {
 
     static let weights: [String: Double] = ["forgot": 2, "password": 1.5, "reset": 1, "meet": 0.5, "passcod": 2]
     static func weight(_ term: String) -> Double { weights[term] ?? 3 }
+    /// A word the help center has never seen weighs more than its idf: it says the question is
+    /// about something else ("reset my Gmail password").
+    @Test func unknownWordsLowerTheScore() {
+        let candidate = CandidateFields(row: 1, title: ["reset", "password"], aliases: [], tags: [], bodyMatches: [])
+        let known = Self.query("reset", "password")
+        let withUnknown = known + [QueryTerm(term: "gmail", weight: 3, isKnown: false)]
+        let model = ConfidenceModel()
+        #expect(model.evidence(query: withUnknown, candidate: candidate, weight: Self.weight).score
+            < model.evidence(query: known, candidate: candidate, weight: Self.weight).score)
+    }
+
     static func query(_ terms: String...) -> [QueryTerm] {
         terms.map { QueryTerm(term: $0, weight: weight($0), isKnown: true) }
     }
 
     @Test func aQuestionEqualToAnAliasBeatsABodyOnlyMatch() {
-        let model = ConfidenceModel()
+        var model = ConfidenceModel()
+        model.headingPrior = 0
         let question = Self.query("forgot", "password")
         let byAlias = CandidateFields(
             row: 1, title: ["reset", "password"], aliases: [["forgot", "password"]], tags: [], bodyMatches: [])
         let byBody = CandidateFields(
             row: 2, title: ["meet", "passcod"], aliases: [], tags: [], bodyMatches: ["forgot", "password"])
-        let alias = model.confidence(query: question, candidate: byAlias, weight: Self.weight)
-        let body = model.confidence(query: question, candidate: byBody, weight: Self.weight)
+        let alias = model.evidence(query: question, candidate: byAlias, weight: Self.weight).score
+        let body = model.evidence(query: question, candidate: byBody, weight: Self.weight).score
         #expect(abs(alias - 1) < 1e-9, "the whole question and the whole alias match: \(alias)")
         #expect(body > 0)
         #expect(alias > body)
@@ -143,7 +155,7 @@ struct SearchModelTests {
         let model = ConfidenceModel()
         let question = Self.query("password")
         func confidence(_ candidate: CandidateFields) -> Double {
-            model.confidence(query: question, candidate: candidate, weight: Self.weight)
+            model.evidence(query: question, candidate: candidate, weight: Self.weight).score
         }
         let title = confidence(CandidateFields(row: 1, title: ["password", "x"], aliases: [], tags: [], bodyMatches: []))
         let tag = confidence(CandidateFields(row: 2, title: ["x"], aliases: [], tags: ["password"], bodyMatches: []))
@@ -165,14 +177,14 @@ struct SearchModelTests {
     ])
     func confidenceStaysWithinZeroAndOne(terms: [String], candidate: CandidateFields) {
         let query = terms.map { QueryTerm(term: $0, weight: Self.weight($0), isKnown: true) }
-        let confidence = ConfidenceModel().confidence(query: query, candidate: candidate, weight: Self.weight)
+        let confidence = ConfidenceModel().evidence(query: query, candidate: candidate, weight: Self.weight).score
         #expect(confidence >= 0 && confidence <= 1, "\(terms) against \(candidate): \(confidence)")
     }
 
     @Test func zeroWeightsGiveZeroConfidence() {
         let query = [QueryTerm(term: "x", weight: 0, isKnown: true)]
         let candidate = CandidateFields(row: 1, title: ["x"], aliases: [], tags: [], bodyMatches: ["x"])
-        #expect(ConfidenceModel().confidence(query: query, candidate: candidate, weight: { _ in 0 }) == 0)
+        #expect(ConfidenceModel().evidence(query: query, candidate: candidate, weight: { _ in 0 }).score == 0)
     }
 
     @Test(arguments: [
@@ -193,6 +205,9 @@ struct SearchModelTests {
         var model = ConfidenceModel()
         model.answerThreshold = 0.5
         model.clarifyMargin = 0.05
-        #expect(model.decide(confidences) == expected, "\(confidences)")
+        let ranked = confidences.map { Evidence(questionCoverage: $0, headingCoverage: $0, score: $0) }
+        let (decision, confidence) = model.decide(ranked)
+        #expect(decision == expected, "\(confidences)")
+        #expect(confidence == (confidences.first ?? 0), "the confidence is the best score")
     }
 }

@@ -17,7 +17,7 @@ enum Stopwords {
         few more most other some such no nor not only own same so than too very can will just
         may might must shall also im ive dont doesnt cant wont isnt didnt hi hello hey please
         thanks thank ok okay yes get got want wanted need needs like would anyone someone
-        something somebody way use using tell know possible there
+        something somebody way use using tell know possible there now
         """.split(whereSeparator: \.isWhitespace).map(String.init))
 
     static let danish: Set<String> = Set("""

@@ -33,17 +33,17 @@ extension KnowledgeIndex {
         let candidates = retrieval.terms.isEmpty
             ? [] : try fetchCandidates(matching: retrieval, scoring: known, locale: searchLocale)
         let scored = candidates.map { candidate in
-            (candidate, confidenceModel.confidence(query: terms, candidate: candidate, weight: vocabulary.weight(of:)))
+            (candidate, confidenceModel.evidence(query: terms, candidate: candidate, weight: vocabulary.weight(of:)))
         }
-        // A stable sort keeps bm25's order among equal confidences.
-        let ranked = scored.enumerated().sorted { ($0.element.1, -$0.offset) > ($1.element.1, -$1.offset) }.map(\.element)
-        let decision = confidenceModel.decide(ranked.map(\.1))
+        // A stable sort keeps bm25's order among equal scores.
+        let ranked = scored.enumerated()
+            .sorted { ($0.element.1.score, -$0.offset) > ($1.element.1.score, -$1.offset) }.map(\.element)
+        let (decision, confidence) = confidenceModel.decide(ranked.map(\.1))
         let shown = ranked.prefix(decision == .answer ? 1 : 2)
-        let matches = try shown.map { candidate, confidence in
-            try match(row: candidate.row, confidence: confidence, terms: known)
+        let matches = try shown.map { candidate, evidence in
+            try match(row: candidate.row, confidence: evidence.score, terms: known)
         }
-        return SearchResult(
-            decision: decision, confidence: ranked.first?.1 ?? 0, locale: searchLocale, terms: terms, matches: matches)
+        return SearchResult(decision: decision, confidence: confidence, locale: searchLocale, terms: terms, matches: matches)
     }
 
     private func chooseLocale(hint: String?, language: Language?) -> String {
