@@ -131,23 +131,23 @@ struct HostileQueryTests {
 
     // MARK: - The MATCH expression
 
-    static func retrieval(_ terms: [String], requireAll: Bool = false) -> RetrievalTerms {
-        RetrievalTerms(terms: terms.map { QueryTerm(term: $0, weight: 1, isKnown: true) }, requireAll: requireAll)
+    static func retrieval(_ terms: [String], headingsOnly: Bool = false) -> RetrievalTerms {
+        RetrievalTerms(terms: terms.map { QueryTerm(term: $0, weight: 1, isKnown: true) }, headingsOnly: headingsOnly)
     }
 
     @Test(arguments: [
         (["reset", "password"], false, #""reset" OR "password""#),
-        (["reset", "password"], true, #""reset" AND "password""#),
+        (["reset", "password"], true, #"{title aliases tags} : ("reset" OR "password")"#),
         (["password"], false, #""password""#),
         (["NEAR", "AND", "OR", "NOT"], false, #""NEAR" OR "AND" OR "OR" OR "NOT""#),
         (["title:password", "*", "^reset"], false, #""title:password" OR "*" OR "^reset""#),
         (["a\"b"], false, #""a""b""#),
         (["\""], false, #""""""#),
-        (["\"\"", "x"], true, #""""""" AND "x""#),
+        (["\"\"", "x"], true, #"{title aliases tags} : ("""""" OR "x")"#),
         (["'; DROP TABLE articles; --"], false, #""'; DROP TABLE articles; --""#),
     ])
-    func matchExpressionQuotesEveryTerm(terms: [String], requireAll: Bool, expected: String) throws {
-        let expression = KnowledgeIndex.matchExpression(for: Self.retrieval(terms, requireAll: requireAll))
+    func matchExpressionQuotesEveryTerm(terms: [String], headingsOnly: Bool, expected: String) throws {
+        let expression = KnowledgeIndex.matchExpression(for: Self.retrieval(terms, headingsOnly: headingsOnly))
         #expect(expression == expected, "\(terms)")
         // FTS5 accepts it as a query of plain strings, whatever the terms hold.
         let center = try TemporaryHelpCenter()

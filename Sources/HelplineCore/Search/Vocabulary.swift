@@ -15,9 +15,16 @@ public struct Vocabulary: Sendable {
     private let terms: NearestWordIndex
     private let surfaces: NearestWordIndex
 
-    public init(documentCount: Int, documentFrequency: [String: Int], surfaceWords: [String: String] = [:]) {
+    /// Articles whose title, aliases or tags contain each term (at most the document frequency).
+    private let headingFrequency: [String: Int]
+
+    public init(
+        documentCount: Int, documentFrequency: [String: Int], headingFrequency: [String: Int] = [:],
+        surfaceWords: [String: String] = [:]
+    ) {
         self.documentCount = documentCount
         self.documentFrequency = documentFrequency
+        self.headingFrequency = headingFrequency
         termsBySurface = surfaceWords
         terms = NearestWordIndex(words: documentFrequency.keys)
         surfaces = NearestWordIndex(words: surfaceWords.keys)
@@ -26,6 +33,11 @@ public struct Vocabulary: Sendable {
     /// The number of articles containing `term`; 0 for unknown terms.
     public func documentFrequency(of term: String) -> Int {
         documentFrequency[term] ?? 0
+    }
+
+    /// The number of articles with `term` in a title, alias or tag.
+    public func headingFrequency(of term: String) -> Int {
+        headingFrequency[term] ?? 0
     }
 
     /// BM25's inverse document frequency: near 0 for terms in every article, highest for unseen terms.

@@ -3,18 +3,10 @@ import HelplineCore
 
 extension KnowledgeIndex {
     /// How many articles FTS5 hands over for scoring; the confidence model re-ranks them.
-    static let candidateLimit = 25
+    static let candidateLimit = 10
 
     /// FTS5 bm25 weights for title, aliases, tags and body, used to pick the candidates.
     static let fieldWeights = "10.0, 8.0, 4.0, 1.0"
-
-    /// How many postings (article × term) FTS5 may rank for one question.
-    ///
-    /// bm25 costs about a microsecond per matching article and term, and a term found in half a
-    /// large help center says little about which article is meant. The rarest terms are
-    /// searched first until this budget is spent; the rest still count when candidates are
-    /// scored. Small help centers never reach it.
-    static let postingBudget = 500
 
     /// Answers a question from the index.
     ///
@@ -29,7 +21,7 @@ extension KnowledgeIndex {
         guard !known.isEmpty else {
             return SearchResult(decision: .noMatch, confidence: 0, locale: searchLocale, terms: terms, matches: [])
         }
-        let retrieval = Self.retrievalTerms(known, vocabulary: vocabulary)
+        let retrieval = Self.retrieval(for: known, vocabulary: vocabulary)
         let candidates = retrieval.terms.isEmpty
             ? [] : try fetchCandidates(matching: retrieval, scoring: known, locale: searchLocale)
         let scored = candidates.map { candidate in
@@ -53,42 +45,51 @@ extension KnowledgeIndex {
         return locales.max { $0.value < $1.value }?.key ?? wanted
     }
 
-    /// The terms to search for, rarest first, within ``postingBudget``, and whether all of them
-    /// must match.
+    /// How many postings (article × term) FTS5 may rank for one question.
     ///
-    /// A term in more than half the articles cannot tell them apart, so it is left to scoring;
-    /// a question made only of such terms searches for them only while they fit the budget
-    /// (always, in help centers under twice the budget). When even the rarest term is too
-    /// common for the budget, requiring the three rarest together keeps the work bounded.
-    static func retrievalTerms(_ terms: [QueryTerm], vocabulary: Vocabulary) -> RetrievalTerms {
-        let telling = terms.filter { vocabulary.documentFrequency(of: $0.term) * 2 <= max(vocabulary.documentCount, 1) }
-        let byRarity = (telling.isEmpty ? terms : telling)
-            .sorted { vocabulary.documentFrequency(of: $0.term) < vocabulary.documentFrequency(of: $1.term) }
-        guard let rarest = byRarity.first else { return RetrievalTerms(terms: [], requireAll: false) }
-        if telling.isEmpty, vocabulary.documentFrequency(of: rarest.term) > postingBudget {
-            return RetrievalTerms(terms: [], requireAll: false)
+    /// bm25 costs about a microsecond per matching article and term, and a term found in a
+    /// large share of a big help center says little about which article is meant. Help
+    /// centers under this many articles never reach it.
+    static let postingBudget = 400
+
+    /// The terms to search for and where, so that FTS5 ranks at most ``postingBudget`` postings.
+    ///
+    /// The rarest terms are searched in whole articles while their document frequencies fit
+    /// the budget. When even the rarest is too common, the search narrows to titles, aliases and
+    /// tags, where the same words are far rarer and matches mean the most; when even those are
+    /// too common, nothing tells the articles apart. Terms left out still count in scoring.
+    static func retrieval(for terms: [QueryTerm], vocabulary: Vocabulary) -> RetrievalTerms {
+        if let chosen = withinBudget(terms, frequency: vocabulary.documentFrequency(of:)) {
+            return RetrievalTerms(terms: chosen, headingsOnly: false)
         }
-        if vocabulary.documentFrequency(of: rarest.term) > postingBudget, byRarity.count > 1 {
-            return RetrievalTerms(terms: Array(byRarity.prefix(3)), requireAll: true)
+        if let chosen = withinBudget(terms, frequency: vocabulary.headingFrequency(of:)) {
+            return RetrievalTerms(terms: chosen, headingsOnly: true)
         }
-        var spent = 0
-        var chosen: [QueryTerm] = []
-        for term in byRarity {
-            let frequency = vocabulary.documentFrequency(of: term.term)
-            if !chosen.isEmpty, spent + frequency > postingBudget { break }
-            spent += frequency
-            chosen.append(term)
-        }
-        return RetrievalTerms(terms: chosen, requireAll: false)
+        return RetrievalTerms(terms: [], headingsOnly: false)
     }
 
-    /// The FTS5 query for `terms` in one locale: each term quoted, joined with OR.
+    /// The rarest terms whose frequencies add up to at most the budget; nil when the rarest alone exceeds it.
+    private static func withinBudget(_ terms: [QueryTerm], frequency: (String) -> Int) -> [QueryTerm]? {
+        let present = terms.map { ($0, frequency($0.term)) }.filter { $0.1 > 0 }.sorted { $0.1 < $1.1 }
+        var spent = 0
+        var chosen: [QueryTerm] = []
+        for (term, count) in present {
+            guard spent + count <= postingBudget else { break }
+            spent += count
+            chosen.append(term)
+        }
+        return chosen.isEmpty ? nil : chosen
+    }
+
+    /// The FTS5 query for `retrieval`: each term quoted, joined with OR, limited to the heading
+    /// columns when the retrieval says so.
     ///
     /// Terms come from the analyzer, never from the question's raw text; quoting (with any `"`
     /// doubled) keeps words such as `NEAR`, `AND` or `title` from being read as FTS5 syntax.
     static func matchExpression(for retrieval: RetrievalTerms) -> String {
-        retrieval.terms.map { "\"" + $0.term.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-            .joined(separator: retrieval.requireAll ? " AND " : " OR ")
+        let terms = retrieval.terms.map { "\"" + $0.term.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+            .joined(separator: " OR ")
+        return retrieval.headingsOnly && !terms.isEmpty ? "{title aliases tags} : (\(terms))" : terms
     }
 
     private func fetchCandidates(matching retrieval: RetrievalTerms, scoring allTerms: [QueryTerm], locale: String) throws -> [CandidateFields] {
@@ -167,9 +168,9 @@ extension KnowledgeIndex {
     }
 }
 
-/// The question terms an FTS5 query searches for, and how they combine.
+/// The question terms an FTS5 query searches for, and where.
 struct RetrievalTerms: Equatable {
     var terms: [QueryTerm]
-    /// AND instead of OR.
-    var requireAll: Bool
+    /// Search titles, aliases and tags only.
+    var headingsOnly: Bool
 }

@@ -43,6 +43,15 @@ public final class KnowledgeIndex {
         while try terms.step() {
             if let term = terms.string(at: 0) { frequencies[term] = Int(terms.int64(at: 1)) }
         }
+        var headingFrequencies: [String: Int] = [:]
+        // An article with a term in both title and alias counts twice: an upper bound is enough
+        // for budgeting.
+        let headings = try database.prepare("""
+            SELECT term, sum(doc) FROM article_column_vocabulary WHERE col IN ('title', 'aliases', 'tags') GROUP BY term
+            """)
+        while try headings.step() {
+            if let term = headings.string(at: 0) { headingFrequencies[term] = Int(headings.int64(at: 1)) }
+        }
         var surfaceWords: [String: String] = [:]
         let surfaces = try database.prepare("SELECT word, term FROM surface_words")
         while try surfaces.step() {
@@ -55,7 +64,8 @@ public final class KnowledgeIndex {
         }
         locales = counts
         vocabulary = Vocabulary(
-            documentCount: counts.values.reduce(0, +), documentFrequency: frequencies, surfaceWords: surfaceWords)
+            documentCount: counts.values.reduce(0, +), documentFrequency: frequencies,
+            headingFrequency: headingFrequencies, surfaceWords: surfaceWords)
     }
 
     /// The files that could not be loaded, as recorded by the last update.

@@ -6,7 +6,8 @@
 ///   on spaces and never sees a user's raw words.
 ///   Each locale owns a range of rowids (``KnowledgeSchema/rowRange(slot:)``), so a search
 ///   in one locale is a rowid range that FTS5 seeks to, not a filter that reads every match.
-/// - `article_vocabulary`: FTS5's own table of terms and document counts.
+/// - `article_vocabulary`, `article_column_vocabulary`: FTS5's own tables of terms and their
+///   document counts, overall and per column.
 /// - `surface_words`: words as articles spell them, with their terms, for typo correction;
 ///   kept until the next full rebuild (a stale word's term simply has no articles).
 /// - `knowledge_issues`: files that could not be loaded, reported again until they change.
@@ -44,6 +45,7 @@ enum KnowledgeSchema {
             tokenize = 'unicode61 remove_diacritics 0'
         );
         CREATE VIRTUAL TABLE article_vocabulary USING fts5vocab(article_terms, 'row');
+        CREATE VIRTUAL TABLE article_column_vocabulary USING fts5vocab(article_terms, 'col');
         CREATE TABLE locales(slot INTEGER PRIMARY KEY, locale TEXT NOT NULL UNIQUE);
         CREATE TABLE surface_words(word TEXT PRIMARY KEY, term TEXT NOT NULL) WITHOUT ROWID;
         CREATE TABLE knowledge_issues(
