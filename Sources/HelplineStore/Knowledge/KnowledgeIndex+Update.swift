@@ -32,27 +32,34 @@ extension KnowledgeIndex {
     public func update(from folder: KnowledgeFolder, progress: (IndexProgress) -> Void = { _ in }) throws -> IndexReport {
         let files = try folder.articleFiles()
         var report = IndexReport(files: files.count)
-        try database.transaction {
-            if try !isCurrent {
-                try database.execute("""
-                    DELETE FROM articles; DELETE FROM article_terms; DELETE FROM knowledge_issues; DELETE FROM surface_words;
-                    """)
-                try database.cachedStatement("INSERT OR REPLACE INTO meta(key, value) VALUES ('analyzer', ?)")
-                    .run([analyzer.fingerprint])
-                report.rebuilt = true
+        do {
+            try database.transaction {
+                if try !isCurrent {
+                    try database.execute("""
+                        DELETE FROM articles; DELETE FROM article_terms; DELETE FROM knowledge_issues; DELETE FROM surface_words;
+                        """)
+                    recordedSurfaces.removeAll()
+                    try database.cachedStatement("INSERT OR REPLACE INTO meta(key, value) VALUES ('analyzer', ?)")
+                        .run([analyzer.fingerprint])
+                    report.rebuilt = true
+                }
+                let known = try knownFiles()
+                let onDisk = Set(files.map(\.path))
+                for path in known.keys where !onDisk.contains(path) {
+                    try removeArticle(path: path)
+                    report.removed += 1
+                }
+                for (done, file) in files.enumerated() {
+                    try update(file, known: known[file.path], folder: folder, report: &report)
+                    if (done + 1) % 500 == 0 { progress(IndexProgress(done: done + 1, total: files.count)) }
+                }
+                let remaining = try issues().filter { onDisk.contains($0.path) }
+                report.issues = remaining
             }
-            let known = try knownFiles()
-            let onDisk = Set(files.map(\.path))
-            for path in known.keys where !onDisk.contains(path) {
-                try removeArticle(path: path)
-                report.removed += 1
-            }
-            for (done, file) in files.enumerated() {
-                try update(file, known: known[file.path], folder: folder, report: &report)
-                if (done + 1) % 500 == 0 { progress(IndexProgress(done: done + 1, total: files.count)) }
-            }
-            let remaining = try issues().filter { onDisk.contains($0.path) }
-            report.issues = remaining
+        } catch {
+            // After a rollback, what this object remembers of the tables must come from them again.
+            try? reloadVocabulary()
+            throw error
         }
         progress(IndexProgress(done: files.count, total: files.count))
         try reloadVocabulary()
@@ -165,7 +172,9 @@ extension KnowledgeIndex {
         func analysed(_ text: String) throws -> String {
             let terms = analyzer.analyze(text, language: language)
             for term in terms {
-                if let surface = term.surface { try recordSurface.run([surface, term.term]) }
+                if let surface = term.surface, recordedSurfaces.insert(surface).inserted {
+                    try recordSurface.run([surface, term.term])
+                }
             }
             return terms.map(\.term).joined(separator: " ")
         }

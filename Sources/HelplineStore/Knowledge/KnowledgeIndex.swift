@@ -13,6 +13,9 @@ public final class KnowledgeIndex {
     private(set) var vocabulary: Vocabulary
     /// Locales that have articles, for choosing where to search.
     private(set) var locales: [String: Int] = [:]
+    /// Surface words already in `surface_words`, so an update inserts each word once, not once
+    /// per occurrence.
+    var recordedSurfaces: Set<String> = []
 
     /// Opens (creating if needed) the index in `database`.
     public init(database: Database, analyzer: Analyzer, confidenceModel: ConfidenceModel = ConfidenceModel()) throws {
@@ -57,6 +60,7 @@ public final class KnowledgeIndex {
         while try surfaces.step() {
             if let word = surfaces.string(at: 0), let term = surfaces.string(at: 1) { surfaceWords[word] = term }
         }
+        recordedSurfaces = Set(surfaceWords.keys)
         var counts: [String: Int] = [:]
         let localeCounts = try database.prepare("SELECT locale, count(*) FROM articles GROUP BY locale")
         while try localeCounts.step() {
