@@ -54,6 +54,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "HelplineCLITests",
+            dependencies: ["helpline"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "HelplineStoreTests",
             dependencies: ["HelplineStore", "HelplineCore"],
             swiftSettings: swiftSettings

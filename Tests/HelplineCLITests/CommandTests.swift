@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+/// The `helpline` command as people and scripts use it: real process, real files, real exit codes.
+@Suite(.serialized)
+struct CommandTests {
+    @Test func askPrintsTheProtocolsAnswerObject() throws {
+        let data = try TemporaryDirectory()
+        let output = try HelplineProcess.run([
+            "ask", "--json", "How do I reset my password?",
+            "--knowledge", HelplineProcess.shippedKnowledge.path, "--data", data.url.path,
+        ])
+        #expect(output.status == 0, "\(output.standardError)")
+        let reply = try #require(
+            try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any])
+        #expect(reply["type"] as? String == "answer")
+        let articles = try #require(reply["articles"] as? [[String: Any]])
+        #expect(articles.first?["id"] as? String == "reset-password")
+        for key in ["id", "title", "snippet", "url", "section"] {
+            #expect(articles.first?[key] != nil, "article summary lacks \(key)")
+        }
+        let confidence = try #require(reply["confidence"] as? Double)
+        #expect(confidence > 0 && confidence <= 1)
+    }
+
+    @Test func askWithoutAnAnswerOffersSelfService() throws {
+        let data = try TemporaryDirectory()
+        let output = try HelplineProcess.run([
+            "ask", "--json", "What is the capital of France?",
+            "--knowledge", HelplineProcess.shippedKnowledge.path, "--data", data.url.path,
+        ])
+        #expect(output.status == 0, "\(output.standardError)")
+        let reply = try #require(
+            try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any])
+        #expect(reply["type"] as? String == "escalation")
+        #expect(reply["outcome"] as? String == "self_service")
+        let resources = try #require(reply["resources"] as? [[String: Any]])
+        #expect(resources.contains { $0["kind"] as? String == "release_notes" })
+    }
+
+    @Test func indexReportsABrokenFileByPathAndLineAndStrictFails() throws {
+        let folder = try TemporaryDirectory()
+        try folder.write("---\nid: good\ntitle: Good\n---\nFine.\n", to: "knowledge/articles/en/general/good.md")
+        try folder.write("---\nid: bad\ntitle: Bad\nkind: movie\n---\nBroken.\n", to: "knowledge/articles/en/general/bad.md")
+        let arguments = [
+            "index", "--knowledge", folder.url.appendingPathComponent("knowledge").path,
+            "--data", folder.url.appendingPathComponent("data").path,
+        ]
+        let lenient = try HelplineProcess.run(arguments)
+        #expect(lenient.status == 0)
+        #expect(lenient.standardError.contains("articles/en/general/bad.md:4:"), "\(lenient.standardError)")
+        #expect(lenient.standardOutput.contains("1 added"), "\(lenient.standardOutput)")
+
+        let strict = try HelplineProcess.run(arguments + ["--strict"])
+        #expect(strict.status == 1)
+        #expect(strict.standardOutput.contains("1 unchanged"), "a second run reads nothing new: \(strict.standardOutput)")
+    }
+
+    @Test func evalFailsWhenAFloorIsNotMet() throws {
+        let folder = try TemporaryDirectory()
+        try folder.write(
+            """
+            {"q": "How do I reset my password?", "locale": "en", "expect": "reset-password"}
+            {"q": "What is the capital of France?", "locale": "en", "expect": null}
+            {"q": "Where do I change my billing address?", "locale": "en", "expect": "no-such-article"}
+            """, to: "cases.jsonl")
+        let base = [
+            "eval", "--cases", folder.url.appendingPathComponent("cases.jsonl").path,
+            "--knowledge", HelplineProcess.shippedKnowledge.path, "--data", folder.url.appendingPathComponent("data").path,
+        ]
+        let met = try HelplineProcess.run(base + ["--min-answered", "0.5", "--json"])
+        #expect(met.status == 0, "\(met.standardError)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(met.standardOutput.utf8)) as? [String: Any])
+        let overall = try #require(report["overall"] as? [String: Any])
+        #expect(overall["answerable"] as? Int == 2)
+        #expect(overall["unanswerable"] as? Int == 1)
+
+        let unmet = try HelplineProcess.run(base + ["--min-answered", "0.9"])
+        #expect(unmet.status == 1)
+        #expect(unmet.standardError.contains("floor not met"), "\(unmet.standardError)")
+    }
+
+    @Test(arguments: [
+        ["eval", "--cases", "x.jsonl", "--min-answered", "1.5"],
+        ["bench", "search", "--articles", "0"],
+        ["ask"],
+    ])
+    func badArgumentsExplainThemselves(arguments: [String]) throws {
+        let output = try HelplineProcess.run(arguments)
+        #expect(output.status != 0)
+        #expect(output.standardError.contains("Usage") || output.standardError.contains("USAGE"), "\(output.standardError)")
+    }
+
+    @Test func aMissingKnowledgeFolderIsNamed() throws {
+        let data = try TemporaryDirectory()
+        let output = try HelplineProcess.run(["ask", "hello", "--knowledge", "/nonexistent/kb", "--data", data.url.path])
+        #expect(output.status != 0)
+        #expect(output.standardError.contains("/nonexistent/kb"), "\(output.standardError)")
+    }
+}
