@@ -16,6 +16,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -30,7 +32,10 @@ let package = Package(
         ),
         .target(
             name: "HelplineCore",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -38,18 +43,28 @@ let package = Package(
             dependencies: ["CSQLite", "HelplineCore"],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "HelplineServer",
+            dependencies: [
+                "CLibWebSockets", "HelplineCore", "HelplineStore",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "helpline",
             dependencies: [
                 "HelplineCore",
                 "HelplineStore",
+                "HelplineServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "HelplineCoreTests",
-            dependencies: ["HelplineCore"],
+            dependencies: ["HelplineCore", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),

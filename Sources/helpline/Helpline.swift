@@ -7,9 +7,10 @@ struct Helpline: AsyncParsableCommand {
         commandName: "helpline",
         abstract: "A chat support assistant that answers from a help center and escalates by plan.",
         discussion: """
+            Serve the chat:                    helpline serve --port 8080
             Try a question without a server:  helpline ask "How do I reset my password?"
             Measure answer quality:            helpline eval --cases cases.jsonl
             """,
-        subcommands: [Index.self, Ask.self, Eval.self, Bench.self]
+        subcommands: [Serve.self, Index.self, Ask.self, Eval.self, Bench.self]
     )
 }

@@ -56,6 +56,15 @@ public enum Reply: Sendable, Equatable, Encodable {
         public var kind: String
     }
 
+    /// The frame's `type`.
+    public var type: String {
+        switch self {
+        case .answer(let answer): answer.type
+        case .clarify(let clarify): clarify.type
+        case .escalation(let escalation): escalation.type
+        }
+    }
+
     public func encode(to encoder: any Encoder) throws {
         switch self {
         case .answer(let answer): try answer.encode(to: encoder)

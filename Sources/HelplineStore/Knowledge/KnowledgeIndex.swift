@@ -22,7 +22,7 @@ public final class KnowledgeIndex {
         self.database = database
         self.analyzer = analyzer
         self.confidenceModel = confidenceModel
-        try database.migrate(KnowledgeSchema.migrations)
+        try database.migrate(StoreSchema.migrations)
         vocabulary = Vocabulary(documentCount: 0, documentFrequency: [:])
         try reloadVocabulary()
     }

@@ -38,12 +38,14 @@ struct StorageOptions: ParsableArguments {
         let database = try Database(path: databasePath)
         let index = try KnowledgeIndex(database: database, analyzer: Analyzer(synonyms: synonyms))
         let report = try index.update(from: folder, progress: progress)
-        return OpenedIndex(index: index, policy: policy, report: report)
+        return OpenedIndex(database: database, index: index, policy: policy, report: report)
     }
 }
 
 /// An index ready to search, with the policy that goes with it and what opening it changed.
 struct OpenedIndex {
+    /// The connection the index uses; the server keeps its conversations there too.
+    var database: Database
     var index: KnowledgeIndex
     var policy: Policy
     var report: IndexReport

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import HelplineCore
+import HelplineServer
+import HelplineStore
+import Logging
+
+extension Helpline {
+    /// `helpline serve`: the chat server.
+    struct Serve: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Serve the chat over WebSocket at /chat, with /healthz and /metrics on the same port.",
+            discussion: """
+                Every option can also come from the environment: HELPLINE_PORT, HELPLINE_HOST, \
+                HELPLINE_DATA, HELPLINE_KNOWLEDGE, HELPLINE_MAX_MESSAGE_BYTES. Identity tokens (JWT, \
+                HS256) are checked with the secret in HELPLINE_IDENTITY_SECRET, or in the file named \
+                by HELPLINE_IDENTITY_SECRET_FILE; without a secret, every user is an anonymous free \
+                member and tokens are refused. SIGINT or SIGTERM closes open chats and exits.
+                """
+        )
+
+        private static let environment = ProcessInfo.processInfo.environment
+
+        @Option(help: ArgumentHelp("TCP port; 0 picks a free one and prints it.", valueName: "port"))
+        var port = Int(Self.environment["HELPLINE_PORT"] ?? "") ?? 8080
+
+        @Option(help: ArgumentHelp("Interface or address to listen on (default: all).", valueName: "address"))
+        var host: String? = Self.environment["HELPLINE_HOST"]
+
+        @Option(help: ArgumentHelp("Largest chat message accepted, in bytes; larger ones close the chat with 1009.", valueName: "bytes"))
+        var maxMessageBytes = Int(Self.environment["HELPLINE_MAX_MESSAGE_BYTES"] ?? "") ?? 16 * 1024
+
+        @OptionGroup(title: "Storage") var storage: StorageOptions
+
+        func validate() throws {
+            guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, not \(port)") }
+            guard maxMessageBytes >= 256 else { throw ValidationError("--max-message-bytes must be at least 256") }
+        }
+
+        func run() throws {
+            let opened = try storage.openIndex { progress in
+                if progress.total >= 500 { printToStandardError("indexed \(progress.done)/\(progress.total) files") }
+            }
+            for issue in opened.report.issues { printToStandardError("warning: \(issue)") }
+            LoggingSystem.bootstrap(StreamLogHandler.standardError)
+            let server = try ChatServer(
+                configuration: ServerConfiguration(port: port, host: host, maximumMessageBytes: maxMessageBytes),
+                index: opened.index, conversations: try ConversationStore(database: opened.database), policy: opened.policy,
+                verifier: try Self.identityVerifier())
+
+            // Signals arrive on a dispatch queue, not in a signal handler: stop() only sets a
+            // flag and wakes the service loop.
+            let sources = [SIGINT, SIGTERM].map { number in
+                signal(number, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+                source.setEventHandler { server.stop() }
+                source.resume()
+                return source
+            }
+            // Written straight to the file descriptor, so a script reading the port sees it at once.
+            FileHandle.standardOutput.write(Data(
+                "helpline: serving \(opened.index.articleCount) articles on port \(server.port) (ws://localhost:\(server.port)/chat)\n".utf8))
+            server.run()
+            sources.forEach { $0.cancel() }
+            printToStandardError("helpline: stopped")
+        }
+
+        static func identityVerifier() throws -> IdentityTokenVerifier? {
+            if let secret = environment["HELPLINE_IDENTITY_SECRET"], !secret.isEmpty {
+                return IdentityTokenVerifier(secret: Array(secret.utf8))
+            }
+            if let path = environment["HELPLINE_IDENTITY_SECRET_FILE"] {
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    throw CommandFailure("cannot read the identity secret file '\(path)' (HELPLINE_IDENTITY_SECRET_FILE)")
+                }
+                let secret = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                return IdentityTokenVerifier(secret: Array(secret.utf8))
+            }
+            return nil
+        }
+    }
+}
