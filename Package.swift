@@ -74,6 +74,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "HelplineServerTests",
+            dependencies: [
+                "HelplineServer", "HelplineStore", "HelplineCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "HelplineStoreTests",
             dependencies: ["HelplineStore", "HelplineCore"],
             swiftSettings: swiftSettings

@@ -1,0 +1,120 @@
+import Crypto
+import Foundation
+import HelplineCore
+import HelplineStore
+import Logging
+import Testing
+
+@testable import HelplineServer
+
+/// The protocol's decisions without sockets: identities, resume, replies and their transcript.
+@Suite(.serialized)
+struct ChatServiceTests {
+    static let secret = Array("chat-service-test-secret".utf8)
+    static let now = Date(timeIntervalSince1970: 1_800_000_000)
+
+    /// A service over the shipped help center in a temporary database of this test's own.
+    final class Fixture {
+        let directory: URL
+        let service: ChatService
+        let conversations: ConversationStore
+
+        init() throws {
+            directory = FileManager.default.temporaryDirectory.appendingPathComponent("helpline-service-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let knowledge = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("knowledge")
+            let folder = KnowledgeFolder(root: knowledge)
+            let database = try Database(path: directory.appendingPathComponent("helpline.sqlite").path)
+            let index = try KnowledgeIndex(database: database, analyzer: Analyzer(synonyms: try folder.loadSynonyms()))
+            try index.update(from: folder)
+            conversations = try ConversationStore(database: database)
+            service = ChatService(
+                index: index, conversations: conversations, policy: .builtIn,
+                verifier: IdentityTokenVerifier(secret: ChatServiceTests.secret), metrics: ServerMetrics(),
+                logger: Logger(label: "test"))
+        }
+
+        deinit { try? FileManager.default.removeItem(at: directory) }
+
+        func connection() -> ChatConnection {
+            ChatConnection(session: ChatConnection.newSessionID(), maximumMessageBytes: 16_384, maximumQueuedFrames: 8)
+        }
+
+        /// Sends one frame and decodes the replies as JSON objects.
+        func send(_ object: [String: Any], on connection: ChatConnection) throws -> [[String: Any]] {
+            let text = String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+            return try service.handle(text, on: connection, now: ChatServiceTests.now).map { message in
+                try #require(try JSONSerialization.jsonObject(with: Data(message.encoded())) as? [String: Any])
+            }
+        }
+    }
+
+    static func token(sub: String, plan: String = "business", role: String = "owner", secret: [UInt8] = secret) -> String {
+        func encode(_ data: Data) -> String {
+            data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+                .replacingOccurrences(of: "=", with: "")
+        }
+        let header = encode(Data(#"{"alg":"HS256","typ":"JWT"}"#.utf8))
+        let claims: [String: Any] = ["sub": sub, "plan": plan, "role": role, "exp": now.timeIntervalSince1970 + 600]
+        let payload = encode(try! JSONSerialization.data(withJSONObject: claims))
+        let signature = HMAC<SHA256>.authenticationCode(for: Data("\(header).\(payload)".utf8), using: SymmetricKey(data: secret))
+        return "\(header).\(payload).\(encode(Data(signature)))"
+    }
+
+    @Test(arguments: [
+        ("business", "owner", true), ("pro", "admin", true), ("pro", "member", false), ("free", "owner", false),
+    ])
+    func welcomeCarriesTheTokensPlanAndEntitlement(plan: String, role: String, entitled: Bool) throws {
+        let fixture = try Fixture()
+        let replies = try fixture.send(["type": "hello", "token": Self.token(sub: "u", plan: plan, role: role)], on: fixture.connection())
+        let user = try #require(replies.first?["user"] as? [String: Any])
+        #expect(user["plan"] as? String == plan)
+        #expect(user["role"] as? String == role)
+        #expect(user["entitled"] as? Bool == entitled)
+    }
+
+    @Test func aForgedTokenIsAnErrorNotAnUpgrade() throws {
+        let fixture = try Fixture()
+        let connection = fixture.connection()
+        let replies = try fixture.send(["type": "hello", "token": Self.token(sub: "u", secret: Array("other".utf8))], on: connection)
+        #expect(replies.first?["code"] as? String == "invalid_token")
+        #expect(connection.identity == .anonymous)
+    }
+
+    @Test func aConversationResumesForItsUserOnly() throws {
+        let fixture = try Fixture()
+        let first = fixture.connection()
+        _ = try fixture.send(["type": "hello", "token": Self.token(sub: "alice")], on: first)
+        _ = try fixture.send(["type": "ask", "id": "q1", "text": "How do I reset my password?"], on: first)
+
+        let again = fixture.connection()
+        let resumed = try fixture.send(["type": "hello", "token": Self.token(sub: "alice"), "session": first.session], on: again)
+        #expect(resumed.first?["session"] as? String == first.session)
+        let feedback = try fixture.send(["type": "feedback", "replyTo": "q1", "helpful": false], on: again)
+        #expect(feedback.first?["type"] as? String == "escalation", "feedback finds the question of the earlier connection")
+
+        let intruder = fixture.connection()
+        let refused = try fixture.send(["type": "hello", "token": Self.token(sub: "mallory"), "session": first.session], on: intruder)
+        #expect(refused.first?["code"] as? String == "session_not_found")
+        #expect(intruder.session != first.session)
+    }
+
+    @Test func questionsAndRepliesAreRecorded() throws {
+        let fixture = try Fixture()
+        let connection = fixture.connection()
+        let replies = try fixture.send(["type": "ask", "id": "q1", "text": "How do I reset my password?"], on: connection)
+        #expect(replies.first?["type"] as? String == "answer")
+        #expect(replies.first?["replyTo"] as? String == "q1")
+        let transcript = try fixture.conversations.transcript(connection.session)
+        #expect(transcript.map(\.kind) == ["question", "reply"])
+        #expect(transcript.first?.content == "How do I reset my password?")
+    }
+
+    @Test func feedbackOnAnUnknownAnswerIsABadRequest() throws {
+        let fixture = try Fixture()
+        let replies = try fixture.send(["type": "feedback", "replyTo": "nope", "helpful": false], on: fixture.connection())
+        #expect(replies.first?["code"] as? String == "bad_request")
+        #expect(replies.first?["replyTo"] as? String == "nope")
+    }
+}
