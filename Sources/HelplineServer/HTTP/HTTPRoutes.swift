@@ -1,4 +1,4 @@
-/// The plain HTTP side of the server: health, metrics and the page at `/`.
+/// The plain HTTP side of the server: health, metrics and the static files under `/`.
 enum HTTPRoutes {
     struct Response {
         var status: UInt32
@@ -7,7 +7,7 @@ enum HTTPRoutes {
     }
 
     /// The response for a GET of `path`.
-    static func response(for path: String, accepting: Bool, metrics: ServerMetrics) -> Response {
+    static func response(for path: String, accepting: Bool, metrics: ServerMetrics, files: StaticFiles) -> Response {
         switch path {
         case "/healthz":
             return accepting
@@ -16,25 +16,11 @@ enum HTTPRoutes {
         case "/metrics":
             return Response(
                 status: 200, contentType: "text/plain; version=0.0.4; charset=utf-8", body: Array(metrics.text.utf8))
-        case "/", "/index.html":
-            return Response(status: 200, contentType: "text/html; charset=utf-8", body: Array(indexPage.utf8))
         default:
+            if let file = files.file(for: path) {
+                return Response(status: 200, contentType: file.contentType, body: file.bytes)
+            }
             return Response(status: 404, contentType: "text/plain; charset=utf-8", body: Array("not found\n".utf8))
         }
     }
-
-    static let indexPage = """
-        <!doctype html>
-        <html lang="en">
-        <head><meta charset="utf-8"><title>Helpline</title></head>
-        <body>
-        <h1>Helpline</h1>
-        <p>This server answers support questions over a WebSocket at <code>/chat</code>
-        (subprotocol <code>helpline.v1</code>). Send JSON objects such as
-        <code>{"type": "ask", "id": "1", "text": "How do I reset my password?"}</code>.</p>
-        <p>Health: <a href="/healthz">/healthz</a> · Metrics: <a href="/metrics">/metrics</a></p>
-        </body>
-        </html>
-
-        """
 }

@@ -24,7 +24,7 @@ extension ChatServer {
         switch reason {
         case LWS_CALLBACK_HTTP:
             let path = input.map { String(cString: $0.assumingMemoryBound(to: CChar.self)) } ?? "/"
-            return startHTTPResponse(wsi, HTTPRoutes.response(for: path, accepting: isAccepting, metrics: metrics))
+            return startHTTPResponse(wsi, HTTPRoutes.response(for: path, accepting: isAccepting, metrics: metrics, files: staticFiles))
         case LWS_CALLBACK_HTTP_WRITEABLE:
             return finishHTTPResponse(wsi)
         case LWS_CALLBACK_CLOSED_HTTP:
@@ -70,8 +70,9 @@ extension ChatServer {
 
     private func requestPath(_ wsi: OpaquePointer) -> String {
         var buffer = [CChar](repeating: 0, count: 256)
-        guard lws_hdr_copy(wsi, &buffer, Int32(buffer.count), WSI_TOKEN_GET_URI) > 0 else { return "" }
-        return String(cString: buffer)
+        let length = lws_hdr_copy(wsi, &buffer, Int32(buffer.count), WSI_TOKEN_GET_URI)
+        guard length > 0 else { return "" }
+        return String(decoding: buffer.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     // MARK: - Chat

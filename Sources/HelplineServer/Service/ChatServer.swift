@@ -21,6 +21,7 @@ public final class ChatServer: @unchecked Sendable {
 
     let service: ChatService
     let metrics: ServerMetrics
+    let staticFiles: StaticFiles
     let logger: Logger
     private var context: OpaquePointer?
     /// Memory libwebsockets keeps pointers to; freed only after the context is destroyed.
@@ -48,6 +49,8 @@ public final class ChatServer: @unchecked Sendable {
         self.configuration = configuration
         self.logger = logger
         metrics = ServerMetrics()
+        staticFiles = try configuration.staticFolder.map { try StaticFiles(root: URL(fileURLWithPath: $0, isDirectory: true)) }
+            ?? StaticFiles()
         service = ChatService(
             index: index, conversations: conversations, policy: policy, verifier: verifier, metrics: metrics, logger: logger)
 

@@ -16,11 +16,15 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var hangUpAfterSeconds: Int
     /// How long shutdown waits for open chats to close, in seconds.
     public var shutdownGraceSeconds: Double
+    /// A folder whose files are served under `/` (the widget's page); nil serves none.
+    public var staticFolder: String?
 
     public init(
         port: Int = 8080, host: String? = nil, maximumMessageBytes: Int = 16 * 1024, maximumQueuedFrames: Int = 64,
-        pingAfterSeconds: Int = 30, hangUpAfterSeconds: Int = 60, shutdownGraceSeconds: Double = 1.5
+        pingAfterSeconds: Int = 30, hangUpAfterSeconds: Int = 60, shutdownGraceSeconds: Double = 1.5,
+        staticFolder: String? = nil
     ) {
+        self.staticFolder = staticFolder
         self.port = port
         self.host = host
         self.maximumMessageBytes = maximumMessageBytes

@@ -13,7 +13,7 @@ extension Helpline {
             abstract: "Serve the chat over WebSocket at /chat, with /healthz and /metrics on the same port.",
             discussion: """
                 Every option can also come from the environment: HELPLINE_PORT, HELPLINE_HOST, \
-                HELPLINE_DATA, HELPLINE_KNOWLEDGE, HELPLINE_MAX_MESSAGE_BYTES. Identity tokens (JWT, \
+                HELPLINE_DATA, HELPLINE_KNOWLEDGE, HELPLINE_MAX_MESSAGE_BYTES, HELPLINE_STATIC. Identity tokens (JWT, \
                 HS256) are checked with the secret in HELPLINE_IDENTITY_SECRET, or in the file named \
                 by HELPLINE_IDENTITY_SECRET_FILE; without a secret, every user is an anonymous free \
                 member and tokens are refused. SIGINT or SIGTERM closes open chats and exits.
@@ -31,6 +31,9 @@ extension Helpline {
         @Option(help: ArgumentHelp("Largest chat message accepted, in bytes; larger ones close the chat with 1009.", valueName: "bytes"))
         var maxMessageBytes = Int(Self.environment["HELPLINE_MAX_MESSAGE_BYTES"] ?? "") ?? 16 * 1024
 
+        @Option(name: .customLong("static"), help: ArgumentHelp("Folder of files served under / (the chat page).", valueName: "dir"))
+        var staticFolder = Self.environment["HELPLINE_STATIC"] ?? "./public"
+
         @OptionGroup(title: "Storage") var storage: StorageOptions
 
         func validate() throws {
@@ -45,7 +48,9 @@ extension Helpline {
             for issue in opened.report.issues { printToStandardError("warning: \(issue)") }
             LoggingSystem.bootstrap(StreamLogHandler.standardError)
             let server = try ChatServer(
-                configuration: ServerConfiguration(port: port, host: host, maximumMessageBytes: maxMessageBytes),
+                configuration: ServerConfiguration(
+                    port: port, host: host, maximumMessageBytes: maxMessageBytes,
+                    staticFolder: FileManager.default.fileExists(atPath: staticFolder) ? staticFolder : nil),
                 index: opened.index, conversations: try ConversationStore(database: opened.database), policy: opened.policy,
                 verifier: try Self.identityVerifier())
 

@@ -4,12 +4,14 @@ import HelplineCore
 import HelplineStore
 
 /// Where the help center and the data live: shared by every command that searches.
+///
+/// `HELPLINE_KNOWLEDGE` and `HELPLINE_DATA` in the environment replace the defaults.
 struct StorageOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The help center: articles/<locale>/<section>/<id>.md, policy.yaml, synonyms.yaml.", valueName: "dir"))
-    var knowledge = "./knowledge"
+    var knowledge = ProcessInfo.processInfo.environment["HELPLINE_KNOWLEDGE"] ?? "./knowledge"
 
     @Option(name: .long, help: ArgumentHelp("Where Helpline keeps its SQLite database (created if missing).", valueName: "dir"))
-    var data = "./data"
+    var data = ProcessInfo.processInfo.environment["HELPLINE_DATA"] ?? "./data"
 
     var knowledgeFolder: KnowledgeFolder {
         KnowledgeFolder(root: URL(fileURLWithPath: knowledge, isDirectory: true))
