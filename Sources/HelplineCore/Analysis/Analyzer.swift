@@ -16,7 +16,7 @@ import Foundation
 /// ```
 public struct Analyzer: Sendable {
     /// Changes whenever the steps above change, so stored indexes know to rebuild.
-    public static let version = 2
+    public static let version = 3
 
     private let synonymsByLanguage: [Language: CompiledSynonyms]
     /// Identifies the analyzer's version and synonyms: two analyzers with the same fingerprint
@@ -61,7 +61,10 @@ public struct Analyzer: Sendable {
         var index = 0
         while index < stems.count {
             if let synonyms, let match = synonyms.match(stemStrings, at: index) {
-                terms += match.terms.map { AnalyzedTerm(term: Self.finish($0), surface: nil) }
+                // A one-word member that gives one term keeps its spelling, so that typos of it
+                // ("reciepts" for "receipts") can still be corrected to the group's term.
+                let surface = match.length == 1 && match.terms.count == 1 ? Self.finish(stems[index].word) : nil
+                terms += match.terms.map { AnalyzedTerm(term: Self.finish($0), surface: surface) }
                 index += match.length
                 continue
             }
