@@ -3,5 +3,5 @@
 ///
 /// Append new migrations; never edit one that has shipped.
 enum StoreSchema {
-    static let migrations: [String] = KnowledgeSchema.migrations + ConversationSchema.migrations
+    static let migrations: [String] = KnowledgeSchema.migrations + ConversationSchema.migrations + AccountSchema.migrations
 }

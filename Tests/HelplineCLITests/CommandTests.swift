@@ -80,6 +80,23 @@ struct CommandTests {
         #expect(unmet.standardError.contains("floor not met"), "\(unmet.standardError)")
     }
 
+    @Test func accountsImportSetAndList() throws {
+        let folder = try TemporaryDirectory()
+        try folder.write("account,plan\nacme,pro\nglobex,business\n", to: "accounts.csv")
+        try folder.write("initech,platinum\n", to: "bad.csv")
+        let storage = ["--knowledge", HelplineProcess.shippedKnowledge.path, "--data", folder.url.appendingPathComponent("data").path]
+        let imported = try HelplineProcess.run(["accounts", "import", folder.url.appendingPathComponent("accounts.csv").path] + storage)
+        #expect(imported.status == 0, "\(imported.standardError)")
+        let refused = try HelplineProcess.run(["accounts", "import", folder.url.appendingPathComponent("bad.csv").path] + storage)
+        #expect(refused.status != 0)
+        #expect(refused.standardError.contains("line 1"), "\(refused.standardError)")
+        #expect(refused.standardError.contains("platinum"), "\(refused.standardError)")
+        let set = try HelplineProcess.run(["accounts", "set", "acme", "--plan", "free"] + storage)
+        #expect(set.status == 0, "\(set.standardError)")
+        let listed = try HelplineProcess.run(["accounts", "list"] + storage)
+        #expect(listed.standardOutput == "acme\tfree\nglobex\tbusiness\n", "\(listed.standardOutput)")
+    }
+
     @Test(arguments: [
         ["eval", "--cases", "x.jsonl", "--min-answered", "1.5"],
         ["bench", "search", "--articles", "0"],

@@ -18,6 +18,7 @@ struct ChatServiceTests {
         let directory: URL
         let service: ChatService
         let conversations: ConversationStore
+        let accounts: AccountDirectory
 
         init() throws {
             directory = FileManager.default.temporaryDirectory.appendingPathComponent("helpline-service-\(UUID().uuidString)")
@@ -29,8 +30,9 @@ struct ChatServiceTests {
             let index = try KnowledgeIndex(database: database, analyzer: Analyzer(synonyms: try folder.loadSynonyms()))
             try index.update(from: folder)
             conversations = try ConversationStore(database: database)
+            accounts = try AccountDirectory(database: database, policy: .builtIn)
             service = ChatService(
-                index: index, conversations: conversations, policy: .builtIn,
+                index: index, conversations: conversations, accounts: accounts, policy: .builtIn,
                 verifier: IdentityTokenVerifier(secret: ChatServiceTests.secret), metrics: ServerMetrics(),
                 logger: Logger(label: "test"))
         }
@@ -56,7 +58,9 @@ struct ChatServiceTests {
                 .replacingOccurrences(of: "=", with: "")
         }
         let header = encode(Data(#"{"alg":"HS256","typ":"JWT"}"#.utf8))
-        let claims: [String: Any] = ["sub": sub, "plan": plan, "role": role, "exp": now.timeIntervalSince1970 + 600]
+        let claims: [String: Any] = [
+            "sub": sub, "account": "acme", "plan": plan, "role": role, "exp": now.timeIntervalSince1970 + 600,
+        ]
         let payload = encode(try! JSONSerialization.data(withJSONObject: claims))
         let signature = HMAC<SHA256>.authenticationCode(for: Data("\(header).\(payload)".utf8), using: SymmetricKey(data: secret))
         return "\(header).\(payload).\(encode(Data(signature)))"
@@ -72,6 +76,16 @@ struct ChatServiceTests {
         #expect(user["plan"] as? String == plan)
         #expect(user["role"] as? String == role)
         #expect(user["entitled"] as? Bool == entitled)
+    }
+
+    /// The operator downgraded the account: the directory wins over the token's plan.
+    @Test func theAccountDirectoryOverridesTheTokensPlan() throws {
+        let fixture = try Fixture()
+        try fixture.accounts.set(.init(account: "acme", plan: "free"))
+        let replies = try fixture.send(["type": "hello", "token": Self.token(sub: "u", plan: "enterprise")], on: fixture.connection())
+        let user = try #require(replies.first?["user"] as? [String: Any])
+        #expect(user["plan"] as? String == "free")
+        #expect(user["entitled"] as? Bool == false)
     }
 
     @Test func aForgedTokenIsAnErrorNotAnUpgrade() throws {

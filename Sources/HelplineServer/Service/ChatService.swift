@@ -9,17 +9,20 @@ import Logging
 final class ChatService {
     let index: KnowledgeIndex
     let conversations: ConversationStore
+    /// The operator's account directory; its plans override tokens' plans.
+    let accounts: AccountDirectory?
     let composer: ReplyComposer
     let verifier: IdentityTokenVerifier?
     let metrics: ServerMetrics
     let logger: Logger
 
     init(
-        index: KnowledgeIndex, conversations: ConversationStore, policy: Policy, verifier: IdentityTokenVerifier?,
-        metrics: ServerMetrics, logger: Logger
+        index: KnowledgeIndex, conversations: ConversationStore, accounts: AccountDirectory? = nil, policy: Policy,
+        verifier: IdentityTokenVerifier?, metrics: ServerMetrics, logger: Logger
     ) {
         self.index = index
         self.conversations = conversations
+        self.accounts = accounts
         self.logger = logger
         composer = ReplyComposer(policy: policy)
         self.verifier = verifier
@@ -79,11 +82,14 @@ final class ChatService {
         guard let verifier else {
             throw ProtocolError(code: .invalidToken, message: "this server accepts no identity tokens (no secret configured)")
         }
+        let verified: Identity
         do {
-            return try verifier.verify(token, now: now)
+            verified = try verifier.verify(token, now: now)
         } catch {
             throw ProtocolError(code: .invalidToken, message: error.description)
         }
+        // The directory knows about downgrades before the token expires.
+        return try accounts?.applying(to: verified) ?? verified
     }
 
     /// Runs a transcript write; a failure is logged, not shown: the reply itself is still right.
