@@ -19,6 +19,7 @@ struct ChatServiceTests {
         let service: ChatService
         let conversations: ConversationStore
         let accounts: AccountDirectory
+        let tickets: TicketStore
 
         init() throws {
             directory = FileManager.default.temporaryDirectory.appendingPathComponent("helpline-service-\(UUID().uuidString)")
@@ -31,8 +32,9 @@ struct ChatServiceTests {
             try index.update(from: folder)
             conversations = try ConversationStore(database: database)
             accounts = try AccountDirectory(database: database, policy: .builtIn)
+            tickets = try TicketStore(database: database, policy: .builtIn)
             service = ChatService(
-                index: index, conversations: conversations, accounts: accounts, policy: .builtIn,
+                index: index, conversations: conversations, accounts: accounts, tickets: tickets, policy: .builtIn,
                 verifier: IdentityTokenVerifier(secret: ChatServiceTests.secret), metrics: ServerMetrics(),
                 logger: Logger(label: "test"))
         }
@@ -130,5 +132,66 @@ struct ChatServiceTests {
         let replies = try fixture.send(["type": "feedback", "replyTo": "nope", "helpful": false], on: fixture.connection())
         #expect(replies.first?["code"] as? String == "bad_request")
         #expect(replies.first?["replyTo"] as? String == "nope")
+    }
+
+    // MARK: - Escalation
+
+    /// Every plan × role for a question the help center cannot answer: a ticket with the policy's
+    /// channels for owners and admins of paid plans, self-service for everyone else.
+    @Test(arguments: [
+        ("free", "owner", "self_service", [String]()),
+        ("pro", "member", "self_service", []),
+        ("pro", "owner", "ticket", ["online"]),
+        ("business", "admin", "ticket", ["online", "chat", "phone"]),
+        ("enterprise", "member", "self_service", []),
+        ("api", "owner", "ticket", ["online", "chat", "phone"]),
+    ])
+    func escalationFollowsPlanAndRole(plan: String, role: String, outcome: String, channels: [String]) throws {
+        let fixture = try Fixture()
+        let connection = fixture.connection()
+        _ = try fixture.send(["type": "hello", "token": Self.token(sub: "u", plan: plan, role: role)], on: connection)
+        let reply = try #require(try fixture.send(
+            ["type": "ask", "id": "x", "text": "Our Salesforce integration stopped syncing contacts"], on: connection).first)
+        #expect(reply["type"] as? String == "escalation")
+        #expect(reply["outcome"] as? String == outcome, "\(plan) \(role)")
+        if outcome == "ticket" {
+            let ticket = try #require(reply["ticket"] as? [String: Any])
+            #expect(ticket["channels"] as? [String] == channels)
+            let level = try #require(ticket["priority"] as? Int)
+            let due = try #require((ticket["responseDue"] as? String).flatMap { try? Date($0, strategy: .iso8601) })
+            #expect(due == Policy.builtIn.responseDue(level: level, createdAt: Self.now), "due = created + target")
+            #expect(try fixture.tickets.list().count == 1, "the ticket is stored before the reply")
+        } else {
+            #expect(reply["ticket"] == nil)
+            #expect(try fixture.tickets.list().isEmpty)
+            let memberOfPaid = plan != "free"
+            #expect(((reply["text"] as? String) ?? "").contains("owner or an admin") == memberOfPaid)
+        }
+    }
+
+    @Test func anOutageReportGetsTheUrgentPriority() throws {
+        let fixture = try Fixture()
+        let connection = fixture.connection()
+        _ = try fixture.send(["type": "hello", "token": Self.token(sub: "u", plan: "business", role: "owner")], on: connection)
+        let reply = try #require(try fixture.send(
+            ["type": "ask", "id": "x", "text": "Parlo is down for our whole company, nobody can join any meeting"], on: connection).first)
+        let ticket = try #require(reply["ticket"] as? [String: Any])
+        #expect(ticket["priority"] as? Int == 1)
+        #expect(ticket["priorityName"] as? String == "Urgent")
+    }
+
+    @Test(arguments: [
+        ["type": "ask", "id": "h", "text": "Can I talk to a human please"],
+        ["type": "escalate", "id": "h"],
+    ])
+    func askingForAPersonEscalatesTheLastQuestion(request: [String: String]) throws {
+        let fixture = try Fixture()
+        let connection = fixture.connection()
+        _ = try fixture.send(["type": "hello", "token": Self.token(sub: "u", plan: "pro", role: "admin")], on: connection)
+        _ = try fixture.send(["type": "ask", "id": "q", "text": "How do I reset my password?"], on: connection)
+        let reply = try #require(try fixture.send(request, on: connection).first)
+        #expect(reply["outcome"] as? String == "ticket")
+        #expect(reply["replyTo"] as? String == "h")
+        #expect(try fixture.tickets.list().first?.question == "How do I reset my password?")
     }
 }

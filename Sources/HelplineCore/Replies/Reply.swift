@@ -1,3 +1,5 @@
+import Foundation
+
 /// A message the server sends in reply to a question, as the chat protocol (v1) encodes it.
 ///
 /// Every reply names the question it answers in `replyTo`. See DESIGN.md, "Chat protocol".
@@ -29,7 +31,26 @@ public enum Reply: Sendable, Equatable, Encodable {
         public var replyTo: String?
         public var outcome: Outcome
         public var text: String
+        public var ticket: TicketSummary?
         public var resources: [ResourceLink]?
+    }
+
+    /// A ticket as the user sees it: its reference, priority and the promised first response.
+    public struct TicketSummary: Sendable, Equatable, Encodable {
+        public var id: String
+        public var priority: Int
+        public var priorityName: String
+        /// ISO 8601, UTC.
+        public var responseDue: String
+        public var channels: [String]
+
+        public init(id: String, priority: Int, priorityName: String, responseDue: Date, channels: [Policy.Channel]) {
+            self.id = id
+            self.priority = priority
+            self.priorityName = priorityName
+            self.responseDue = responseDue.formatted(.iso8601)
+            self.channels = channels.map(\.rawValue)
+        }
     }
 
     public enum Outcome: String, Sendable, Equatable, Encodable {

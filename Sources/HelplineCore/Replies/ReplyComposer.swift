@@ -26,11 +26,26 @@ public struct ReplyComposer: Sendable {
         }
     }
 
-    private func selfService(_ result: SearchResult, replyTo: String?, wording: ReplyWording) -> Reply {
+    /// Self-service for a question without an answer: the closest articles found, then the
+    /// policy's resources; members of paid accounts learn that their owner or admin can reach support.
+    public func selfService(_ result: SearchResult, replyTo: String?, paidAccountMember: Bool = false) -> Reply {
+        let wording = ReplyWording(locale: result.locale)
+        return selfService(result, replyTo: replyTo, wording: wording, paidAccountMember: paidAccountMember)
+    }
+
+    /// The reply for a ticket that has been opened (and committed).
+    public func ticketOpened(_ ticket: Reply.TicketSummary, locale: String, replyTo: String?) -> Reply {
+        let wording = ReplyWording(locale: locale)
+        return .escalation(Reply.Escalation(
+            replyTo: replyTo, outcome: .ticket, text: wording.ticketOpened(ticket), ticket: ticket, resources: nil))
+    }
+
+    private func selfService(_ result: SearchResult, replyTo: String?, wording: ReplyWording, paidAccountMember: Bool = false) -> Reply {
         let closest = result.matches.map { Reply.ResourceLink(title: $0.title, url: $0.url, kind: $0.kind.rawValue) }
         let general = policy.selfService.map { Reply.ResourceLink(title: $0.title, url: $0.url, kind: $0.kind) }
+        let text = paidAccountMember ? wording.noMatch + " " + wording.askYourAdmin : wording.noMatch
         return .escalation(Reply.Escalation(
-            replyTo: replyTo, outcome: .selfService, text: wording.noMatch, resources: closest + general))
+            replyTo: replyTo, outcome: .selfService, text: text, ticket: nil, resources: closest + general))
     }
 
     private func summary(of match: SearchMatch) -> Reply.ArticleSummary {
@@ -47,15 +62,25 @@ public struct ReplyComposer: Sendable {
 struct ReplyWording {
     let clarify: String
     let noMatch: String
+    let askYourAdmin: String
+    private let danish: Bool
 
     init(locale: String) {
-        switch Language(locale: locale) {
-        case .danish:
+        danish = Language(locale: locale) == .danish
+        if danish {
             clarify = "Jeg fandt to artikler, der passer næsten lige godt. Hvilken mener du?"
             noMatch = "Jeg kunne ikke finde et svar i hjælpecentret. Disse ressourcer kan måske hjælpe:"
-        default:
+            askYourAdmin = "Din kontos ejer eller administrator kan kontakte supporten for dig."
+        } else {
             clarify = "Two articles fit your question about equally well. Which one do you mean?"
             noMatch = "I couldn't find an answer in the help center. These resources may help:"
+            askYourAdmin = "Your account's owner or an admin can contact support for you."
         }
+    }
+
+    func ticketOpened(_ ticket: Reply.TicketSummary) -> String {
+        danish
+            ? "Jeg har oprettet sag \(ticket.id) med prioritet \(ticket.priority) (\(ticket.priorityName)). Du får første svar senest \(ticket.responseDue)."
+            : "I've opened ticket \(ticket.id) with priority \(ticket.priority) (\(ticket.priorityName)). You'll get a first response by \(ticket.responseDue)."
     }
 }

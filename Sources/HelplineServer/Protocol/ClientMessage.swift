@@ -8,6 +8,8 @@ enum ClientMessage: Equatable {
     case ask(id: String?, text: String)
     /// Whether an answer helped; `false` leads on to escalation.
     case feedback(replyTo: String, helpful: Bool)
+    /// The user asks for a person about `text`, or about their last question.
+    case escalate(id: String?, text: String?)
 
     /// The longest question accepted, in characters; the message limit bounds it too.
     static let maximumQuestionLength = 4_000
@@ -53,6 +55,9 @@ enum ClientMessage: Equatable {
         case "feedback":
             let feedback = try fields(FeedbackFields.self)
             return .feedback(replyTo: feedback.replyTo.text, helpful: feedback.helpful)
+        case "escalate":
+            let escalate = try fields(EscalateFields.self)
+            return .escalate(id: escalate.id?.text, text: escalate.text)
         default:
             throw ProtocolError(code: .unknownType, message: "unknown message type '\(type.prefix(40))'", replyTo: envelope.id?.text)
         }
@@ -109,6 +114,11 @@ private struct HelloFields: Decodable {
 private struct AskFields: Decodable {
     var id: MessageID?
     var text: String
+}
+
+private struct EscalateFields: Decodable {
+    var id: MessageID?
+    var text: String?
 }
 
 private struct FeedbackFields: Decodable {

@@ -19,6 +19,14 @@ final class ChatConnection {
     var conversationBegun = false
     /// The id of the last answer, so that `feedback` can find its question.
     var answeredQuestions: [String: String] = [:]
+    /// The last few questions, oldest first: context for the priority of a ticket.
+    private(set) var recentQuestions: [String] = []
+
+    func remember(_ question: String) {
+        recentQuestions.append(question)
+        if recentQuestions.count > 5 { recentQuestions.removeFirst() }
+    }
+
     /// Set when the server shuts down: close once the queue is empty.
     var closing = false
 

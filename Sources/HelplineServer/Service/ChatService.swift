@@ -11,15 +11,20 @@ final class ChatService {
     let conversations: ConversationStore
     /// The operator's account directory; its plans override tokens' plans.
     let accounts: AccountDirectory?
+    /// Where tickets go; without it, entitled users get self-service too.
+    let tickets: TicketStore?
+    let classifier = PriorityClassifier()
+    let personRequest = PersonRequest()
     let composer: ReplyComposer
     let verifier: IdentityTokenVerifier?
     let metrics: ServerMetrics
     let logger: Logger
 
     init(
-        index: KnowledgeIndex, conversations: ConversationStore, accounts: AccountDirectory? = nil, policy: Policy,
-        verifier: IdentityTokenVerifier?, metrics: ServerMetrics, logger: Logger
+        index: KnowledgeIndex, conversations: ConversationStore, accounts: AccountDirectory? = nil,
+        tickets: TicketStore? = nil, policy: Policy, verifier: IdentityTokenVerifier?, metrics: ServerMetrics, logger: Logger
     ) {
+        self.tickets = tickets
         self.index = index
         self.conversations = conversations
         self.accounts = accounts
@@ -53,6 +58,11 @@ final class ChatService {
                 return [welcome(connection)]
             case .ask(let id, let question):
                 return [try answer(question, id: id, on: connection, now: now)]
+            case .escalate(let id, let text):
+                guard let question = text ?? connection.recentQuestions.last else {
+                    throw ProtocolError(code: .badRequest, message: "'escalate' needs 'text', or a question asked before", replyTo: id)
+                }
+                return [try escalateRequest(question, id: id, on: connection, now: now)]
             case .feedback(let replyTo, let helpful):
                 guard let question = try connection.answeredQuestions[replyTo]
                     ?? conversations.question(connection.session, clientID: replyTo) else {
@@ -61,7 +71,7 @@ final class ChatService {
                 record("feedback") { try conversations.recordFeedback(connection.session, replyTo: replyTo, helpful: helpful, now: now) }
                 guard !helpful else { return [] }
                 // An unhelpful answer is treated like a question without a match.
-                return [try escalate(question, id: replyTo, locale: connection.locale)]
+                return [try escalateUnhelpful(question, id: replyTo, on: connection, now: now)]
             }
         } catch let error as ProtocolError {
             metrics.recordError(code: error.code.rawValue)
@@ -103,12 +113,24 @@ final class ChatService {
 
     private func answer(_ question: String, id: String?, on connection: ChatConnection, now: Date) throws -> ServerMessage {
         metrics.questions += 1
+        if personRequest.matches(question, language: connection.locale.flatMap(Language.init(locale:))) {
+            // "Talk to a human": the earlier question is what the person should see, if there is one.
+            let topic = connection.recentQuestions.last ?? question
+            connection.remember(question)
+            return try escalateRequest(topic, id: id, on: connection, now: now)
+        }
         let started = ContinuousClock.now
         let result = try index.search(question, locale: connection.locale)
         let elapsed = ContinuousClock.now - started
         metrics.recordSearch(seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
         if let id { connection.answeredQuestions[id] = question }
-        let reply = composer.reply(to: result, replyTo: id)
+        // An outage report needs a person even when an article talks about outages.
+        let priority = classifier.classify(
+            question, conversation: connection.recentQuestions, language: Language(locale: result.locale))
+        let reply = result.decision == .noMatch || priority.level == 1
+            ? try escalate(question, result: result, id: id, on: connection, now: now, priority: priority)
+            : composer.reply(to: result, replyTo: id)
+        connection.remember(question)
         metrics.recordReply(type: reply.type)
         record("the exchange") {
             if !connection.conversationBegun {
@@ -122,11 +144,46 @@ final class ChatService {
         return .reply(reply)
     }
 
-    private func escalate(_ question: String, id: String, locale: String?) throws -> ServerMessage {
-        var result = try index.search(question, locale: locale)
+    /// An unhelpful answer is escalated as if its question had no match.
+    private func escalateUnhelpful(_ question: String, id: String, on connection: ChatConnection, now: Date) throws -> ServerMessage {
+        try escalateRequest(question, id: id, on: connection, now: now)
+    }
+
+    /// Escalates `question` whatever the help center has: the user asked for a person, or the
+    /// answer did not help. The closest articles still go to self-service.
+    private func escalateRequest(_ question: String, id: String?, on connection: ChatConnection, now: Date) throws -> ServerMessage {
+        var result = try index.search(question, locale: connection.locale)
         result.decision = .noMatch
-        let reply = composer.reply(to: result, replyTo: id)
+        let reply = try escalate(question, result: result, id: id, on: connection, now: now)
         metrics.recordReply(type: reply.type)
         return .reply(reply)
+    }
+
+    /// What the user's plan and role entitle them to: a ticket (opened and committed before the
+    /// reply is made) or self-service.
+    ///
+    /// The account directory is read again here, so a downgrade applies to a chat already open.
+    private func escalate(
+        _ question: String, result: SearchResult, id: String?, on connection: ChatConnection, now: Date,
+        priority assessed: PriorityAssessment? = nil
+    ) throws -> Reply {
+        let identity = try accounts?.applying(to: connection.identity) ?? connection.identity
+        switch composer.policy.escalation(for: identity) {
+        case .selfService(let paidAccountMember):
+            return composer.selfService(result, replyTo: id, paidAccountMember: paidAccountMember)
+        case .ticket(let channels):
+            guard let tickets else { return composer.selfService(result, replyTo: id) }
+            let priority = assessed ?? classifier.classify(
+                question, conversation: connection.recentQuestions, language: Language(locale: result.locale))
+            let ticket = try tickets.open(
+                .init(identity: identity, conversation: connection.session, question: question, priority: priority,
+                      channels: channels),
+                now: now)
+            logger.info("ticket opened", metadata: ["ticket": "\(ticket.reference)", "priority": "\(ticket.priority)"])
+            let summary = Reply.TicketSummary(
+                id: ticket.reference, priority: ticket.priority, priorityName: composer.policy.priority(level: ticket.priority).name,
+                responseDue: ticket.dueAt, channels: ticket.channels)
+            return composer.ticketOpened(summary, locale: result.locale, replyTo: id)
+        }
     }
 }

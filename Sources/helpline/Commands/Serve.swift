@@ -53,7 +53,8 @@ extension Helpline {
                     staticFolder: FileManager.default.fileExists(atPath: staticFolder) ? staticFolder : nil),
                 index: opened.index, conversations: try ConversationStore(database: opened.database), policy: opened.policy,
                 verifier: try Self.identityVerifier(),
-                accounts: try AccountDirectory(database: opened.database, policy: opened.policy))
+                accounts: try AccountDirectory(database: opened.database, policy: opened.policy),
+                tickets: try TicketStore(database: opened.database, policy: opened.policy))
 
             // Signals arrive on a dispatch queue, not in a signal handler: stop() only sets a
             // flag and wakes the service loop.
