@@ -194,4 +194,38 @@ struct ChatServiceTests {
         #expect(reply["replyTo"] as? String == "h")
         #expect(try fixture.tickets.list().first?.question == "How do I reset my password?")
     }
+
+    @Test func theSameProblemAskedAgainGoesToTheOpenTicket() throws {
+        let fixture = try Fixture()
+        let connection = fixture.connection()
+        _ = try fixture.send(["type": "hello", "token": Self.token(sub: "u", plan: "business", role: "owner")], on: connection)
+        let first = try #require(try fixture.send(
+            ["type": "ask", "id": "1", "text": "Our Salesforce integration stopped syncing contacts"], on: connection).first)
+        let again = try #require(try fixture.send(
+            ["type": "ask", "id": "2", "text": "Salesforce contacts still not syncing"], on: connection).first)
+        let firstTicket = try #require(first["ticket"] as? [String: Any])
+        let againTicket = try #require(again["ticket"] as? [String: Any])
+        #expect(againTicket["id"] as? String == firstTicket["id"] as? String)
+        let tickets = try fixture.tickets.list()
+        #expect(tickets.count == 1)
+        #expect(try fixture.tickets.followUps(try #require(tickets.first).id) == ["Salesforce contacts still not syncing"])
+    }
+
+    @Test func theDailyTicketLimitAnswersWithAReason() throws {
+        let fixture = try Fixture()
+        let connection = fixture.connection()
+        _ = try fixture.send(["type": "hello", "token": Self.token(sub: "u", plan: "pro", role: "owner")], on: connection)
+        let problems = [
+            "Salesforce contacts are not syncing", "the Zapier webhook returns 500", "our SAML assertion is rejected by Okta",
+            "HubSpot meeting links are broken", "the Jira plugin shows a blank panel", "Slack notifications arrive twice",
+        ]
+        var outcomes: [String] = []
+        for (number, problem) in problems.enumerated() {
+            let reply = try #require(try fixture.send(["type": "ask", "id": "\(number)", "text": problem], on: connection).first)
+            outcomes.append((reply["outcome"] as? String) ?? "?")
+            if number == 5 { #expect(((reply["text"] as? String) ?? "").contains("daily limit")) }
+        }
+        #expect(outcomes == ["ticket", "ticket", "ticket", "ticket", "ticket", "self_service"])
+        #expect(try fixture.tickets.list().count == 5)
+    }
 }

@@ -40,6 +40,21 @@ public struct ReplyComposer: Sendable {
             replyTo: replyTo, outcome: .ticket, text: wording.ticketOpened(ticket), ticket: ticket, resources: nil))
     }
 
+    /// The reply when the question was added to the user's open ticket about the same problem.
+    public func ticketUpdated(_ ticket: Reply.TicketSummary, locale: String, replyTo: String?) -> Reply {
+        let wording = ReplyWording(locale: locale)
+        return .escalation(Reply.Escalation(
+            replyTo: replyTo, outcome: .ticket, text: wording.ticketUpdated(ticket), ticket: ticket, resources: nil))
+    }
+
+    /// Self-service, saying why: the user opened as many tickets today as the limit allows.
+    public func ticketLimitReached(_ result: SearchResult, replyTo: String?, limit: Int) -> Reply {
+        let wording = ReplyWording(locale: result.locale)
+        guard case .escalation(var escalation) = selfService(result, replyTo: replyTo) else { return selfService(result, replyTo: replyTo) }
+        escalation.text = wording.limitReached(limit) + " " + escalation.text
+        return .escalation(escalation)
+    }
+
     private func selfService(_ result: SearchResult, replyTo: String?, wording: ReplyWording, paidAccountMember: Bool = false) -> Reply {
         let closest = result.matches.map { Reply.ResourceLink(title: $0.title, url: $0.url, kind: $0.kind.rawValue) }
         let general = policy.selfService.map { Reply.ResourceLink(title: $0.title, url: $0.url, kind: $0.kind) }
@@ -76,6 +91,18 @@ struct ReplyWording {
             noMatch = "I couldn't find an answer in the help center. These resources may help:"
             askYourAdmin = "Your account's owner or an admin can contact support for you."
         }
+    }
+
+    func ticketUpdated(_ ticket: Reply.TicketSummary) -> String {
+        danish
+            ? "Du har allerede sag \(ticket.id) om det samme; jeg har føjet dit spørgsmål til den. Første svar senest \(ticket.responseDue)."
+            : "You already have ticket \(ticket.id) about this; I've added your question to it. First response by \(ticket.responseDue)."
+    }
+
+    func limitReached(_ limit: Int) -> String {
+        danish
+            ? "Du har oprettet \(limit) sager i dag, som er grænsen, så jeg kan ikke oprette flere før i morgen."
+            : "You've opened \(limit) tickets today, the daily limit, so I can't open another until tomorrow."
     }
 
     func ticketOpened(_ ticket: Reply.TicketSummary) -> String {

@@ -14,6 +14,9 @@ final class ChatService {
     /// Where tickets go; without it, entitled users get self-service too.
     let tickets: TicketStore?
     let classifier = PriorityClassifier()
+    let sameProblem = SameProblem()
+    /// Tickets one user may open in 24 hours; more are answered with self-service and a reason.
+    let dailyTicketLimit: Int
     let personRequest = PersonRequest()
     let composer: ReplyComposer
     let verifier: IdentityTokenVerifier?
@@ -22,9 +25,11 @@ final class ChatService {
 
     init(
         index: KnowledgeIndex, conversations: ConversationStore, accounts: AccountDirectory? = nil,
-        tickets: TicketStore? = nil, policy: Policy, verifier: IdentityTokenVerifier?, metrics: ServerMetrics, logger: Logger
+        tickets: TicketStore? = nil, dailyTicketLimit: Int = 5, policy: Policy, verifier: IdentityTokenVerifier?,
+        metrics: ServerMetrics, logger: Logger
     ) {
         self.tickets = tickets
+        self.dailyTicketLimit = dailyTicketLimit
         self.index = index
         self.conversations = conversations
         self.accounts = accounts
@@ -173,6 +178,17 @@ final class ChatService {
             return composer.selfService(result, replyTo: id, paidAccountMember: paidAccountMember)
         case .ticket(let channels):
             guard let tickets else { return composer.selfService(result, replyTo: id) }
+            // The same problem asked again goes to the open ticket instead of a new one.
+            let terms = index.terms(of: question, locale: result.locale)
+            if let existing = try tickets.unsolved(for: identity).first(where: {
+                sameProblem.matches(terms, index.terms(of: $0.question, locale: result.locale), weight: index.weight(of:))
+            }) {
+                try tickets.addFollowUp(existing.id, question: question, now: now)
+                return composer.ticketUpdated(summary(of: existing), locale: result.locale, replyTo: id)
+            }
+            if try tickets.openedCount(for: identity, since: now.addingTimeInterval(-24 * 3600)) >= dailyTicketLimit {
+                return composer.ticketLimitReached(result, replyTo: id, limit: dailyTicketLimit)
+            }
             let priority = assessed ?? classifier.classify(
                 question, conversation: connection.recentQuestions, language: Language(locale: result.locale))
             let ticket = try tickets.open(
@@ -180,10 +196,14 @@ final class ChatService {
                       channels: channels),
                 now: now)
             logger.info("ticket opened", metadata: ["ticket": "\(ticket.reference)", "priority": "\(ticket.priority)"])
-            let summary = Reply.TicketSummary(
-                id: ticket.reference, priority: ticket.priority, priorityName: composer.policy.priority(level: ticket.priority).name,
-                responseDue: ticket.dueAt, channels: ticket.channels)
+            let summary = summary(of: ticket)
             return composer.ticketOpened(summary, locale: result.locale, replyTo: id)
         }
+    }
+
+    private func summary(of ticket: TicketRecord) -> Reply.TicketSummary {
+        Reply.TicketSummary(
+            id: ticket.reference, priority: ticket.priority, priorityName: composer.policy.priority(level: ticket.priority).name,
+            responseDue: ticket.dueAt, channels: ticket.channels)
     }
 }

@@ -35,6 +35,16 @@ public final class KnowledgeIndex {
     /// How many articles the index holds.
     public var articleCount: Int { vocabulary.documentCount }
 
+    /// The index terms of `text`, as questions are analysed; the language comes from `locale` or is detected.
+    public func terms(of text: String, locale: String?) -> [String] {
+        analyzer.terms(text, language: locale.flatMap(Language.init(locale:)) ?? Language.detect(text))
+    }
+
+    /// How telling a term is in this help center (its inverse document frequency).
+    public func weight(of term: String) -> Double {
+        vocabulary.weight(of: term)
+    }
+
     private func storedFingerprint() throws -> String? {
         let statement = try database.cachedStatement("SELECT value FROM meta WHERE key = 'analyzer'")
         return try statement.step() ? statement.string(at: 0) : nil

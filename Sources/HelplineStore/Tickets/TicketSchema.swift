@@ -2,6 +2,7 @@
 ///
 /// `due_at` is the first-response target (created + the priority's hours, 24/7);
 /// `responded_at` and `solved_at` move the status on, and the SLA state follows from the times.
+/// `ticket_follow_ups` holds the same problem asked again while the ticket was open.
 enum TicketSchema {
     static let migrations: [String] = [
         """
@@ -24,6 +25,12 @@ enum TicketSchema {
         );
         CREATE INDEX tickets_by_user_status ON tickets(user_key, status);
         CREATE INDEX tickets_by_due ON tickets(status, due_at);
+        CREATE TABLE ticket_follow_ups(
+            id INTEGER PRIMARY KEY,
+            ticket_id INTEGER NOT NULL REFERENCES tickets(id) ON DELETE CASCADE,
+            question TEXT NOT NULL,
+            created_at REAL NOT NULL
+        );
         """,
     ]
 }

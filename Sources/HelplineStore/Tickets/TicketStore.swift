@@ -55,6 +55,40 @@ public final class TicketStore {
         return record
     }
 
+    /// The user's tickets still open (or responded to but not solved), newest first.
+    public func unsolved(for identity: Identity) throws -> [TicketRecord] {
+        let statement = try database.cachedStatement("""
+            SELECT \(Self.columns) FROM tickets WHERE user_key = ? AND status != 'solved' ORDER BY id DESC LIMIT 20
+            """)
+        try statement.bind([ConversationStore.userKey(for: identity)])
+        var records: [TicketRecord] = []
+        while try statement.step() { records.append(Self.record(statement)) }
+        return records
+    }
+
+    /// How many tickets the user opened since `since`, for the daily limit.
+    public func openedCount(for identity: Identity, since: Date) throws -> Int {
+        let statement = try database.cachedStatement("SELECT count(*) FROM tickets WHERE user_key = ? AND created_at >= ?")
+        try statement.bind([ConversationStore.userKey(for: identity), since.timeIntervalSince1970])
+        return try statement.step() ? Int(statement.int64(at: 0)) : 0
+    }
+
+    /// Adds a follow-up question to an existing ticket (the same problem, asked again).
+    public func addFollowUp(_ id: Int64, question: String, now: Date) throws {
+        try database.cachedStatement("""
+            INSERT INTO ticket_follow_ups(ticket_id, question, created_at) VALUES (?, ?, ?)
+            """).run([id, question, now.timeIntervalSince1970])
+    }
+
+    /// The follow-up questions of a ticket, oldest first.
+    public func followUps(_ id: Int64) throws -> [String] {
+        let statement = try database.cachedStatement("SELECT question FROM ticket_follow_ups WHERE ticket_id = ? ORDER BY id")
+        try statement.bind([id])
+        var questions: [String] = []
+        while try statement.step() { questions.append(statement.string(at: 0) ?? "") }
+        return questions
+    }
+
     public func ticket(_ id: Int64) throws -> TicketRecord? {
         let statement = try database.cachedStatement("SELECT \(Self.columns) FROM tickets WHERE id = ?")
         try statement.bind([id])
