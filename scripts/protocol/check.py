@@ -1,6 +1,8 @@
 """Walks Helpline's chat protocol v1 with a client nobody on the team wrote: Python's `websockets`.
 
-Usage: check.py PORT SECRET   (the server must run with HELPLINE_IDENTITY_SECRET=SECRET)
+Usage: check.py PORT SECRET WEBHOOK_LOG TICKET_FILE
+(the server runs with HELPLINE_IDENTITY_SECRET=SECRET and its ticket webhook pointing at
+receiver.py, which logs to WEBHOOK_LOG; the opened ticket's id is written to TICKET_FILE)
 Exits non-zero on the first failed check; prints one line per check.
 """
 import asyncio
@@ -17,6 +19,8 @@ import websockets
 
 PORT = int(sys.argv[1])
 SECRET = sys.argv[2].encode()
+WEBHOOK_LOG = sys.argv[3]
+TICKET_FILE = sys.argv[4]
 URL = f"ws://127.0.0.1:{PORT}/chat"
 passed = 0
 
@@ -138,6 +142,38 @@ async def main():
             check(f"{name} token is refused", refused["type"] == "error" and refused["code"] == "invalid_token", refused)
             after = await send(ws, {"type": "hello"})
             check(f"after a {name} token the user is anonymous", after["user"]["plan"] == "free", after)
+
+    async with websockets.connect(URL) as ws:
+        await send(ws, {"type": "hello", "token": token(claims(sub="owner-9", account="acme-9"))})
+        escalated = await send(ws, {"type": "ask", "id": "t1", "text": "Parlo is down for our whole company, nobody can join any meeting"})
+        check("an outage report by a business owner opens an urgent ticket",
+              escalated["type"] == "escalation" and escalated["outcome"] == "ticket" and escalated["ticket"]["priority"] == 1, escalated)
+        ticket = escalated["ticket"]
+        check("the ticket promises a response within the hour and offers every channel",
+              ticket["priorityName"] == "Urgent" and ticket["channels"] == ["online", "chat", "phone"], ticket)
+        with open(TICKET_FILE, "w") as f:
+            f.write(ticket["id"])
+    async with websockets.connect(URL) as ws:
+        await send(ws, {"type": "hello", "token": token(claims(sub="member-9", role="member"))})
+        member = await send(ws, {"type": "ask", "id": "m1", "text": "Our Salesforce integration stopped syncing contacts"})
+        check("a member of a paid account gets self-service and is pointed to the owner",
+              member["outcome"] == "self_service" and "owner" in member["text"], member)
+    deadline = time.time() + 15
+    deliveries = []
+    while time.time() < deadline:
+        try:
+            with open(WEBHOOK_LOG) as log:
+                deliveries = [json.loads(line) for line in log if line.strip()]
+        except FileNotFoundError:
+            deliveries = []
+        if any(d["accepted"] for d in deliveries):
+            break
+        await asyncio.sleep(0.1)
+    check("the webhook is retried after failures until accepted",
+          len(deliveries) >= 3 and [d["accepted"] for d in deliveries][:3] == [False, False, True], deliveries)
+    check("every delivery is signed with HMAC-SHA256", all(d["signed"] for d in deliveries))
+    check("the delivered body is the ticket", deliveries[-1]["body"]["id"] == ticket["id"] and deliveries[-1]["body"]["priority"] == 1,
+          deliveries[-1]["body"])
 
     async with websockets.connect(URL, max_size=None) as ws:
         check("a message over 16 KiB closes with 1009", await closed_with(ws, "x" * 20000) == 1009)

@@ -17,6 +17,8 @@ final class ChatService {
     let sameProblem = SameProblem()
     /// Tickets one user may open in 24 hours; more are answered with self-service and a reason.
     let dailyTicketLimit: Int
+    /// Called after a ticket commits, to wake webhook delivery; must not block.
+    let ticketOpened: (@Sendable () -> Void)?
     let personRequest = PersonRequest()
     let composer: ReplyComposer
     let verifier: IdentityTokenVerifier?
@@ -25,10 +27,11 @@ final class ChatService {
 
     init(
         index: KnowledgeIndex, conversations: ConversationStore, accounts: AccountDirectory? = nil,
-        tickets: TicketStore? = nil, dailyTicketLimit: Int = 5, policy: Policy, verifier: IdentityTokenVerifier?,
-        metrics: ServerMetrics, logger: Logger
+        tickets: TicketStore? = nil, dailyTicketLimit: Int = 5, ticketOpened: (@Sendable () -> Void)? = nil, policy: Policy,
+        verifier: IdentityTokenVerifier?, metrics: ServerMetrics, logger: Logger
     ) {
         self.tickets = tickets
+        self.ticketOpened = ticketOpened
         self.dailyTicketLimit = dailyTicketLimit
         self.index = index
         self.conversations = conversations
@@ -196,6 +199,7 @@ final class ChatService {
                       channels: channels),
                 now: now)
             logger.info("ticket opened", metadata: ["ticket": "\(ticket.reference)", "priority": "\(ticket.priority)"])
+            ticketOpened?()
             let summary = summary(of: ticket)
             return composer.ticketOpened(summary, locale: result.locale, replyTo: id)
         }

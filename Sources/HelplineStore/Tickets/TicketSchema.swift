@@ -3,6 +3,8 @@
 /// `due_at` is the first-response target (created + the priority's hours, 24/7);
 /// `responded_at` and `solved_at` move the status on, and the SLA state follows from the times.
 /// `ticket_follow_ups` holds the same problem asked again while the ticket was open.
+/// `webhook_outbox` holds each new ticket's webhook delivery, written in the ticket's own
+/// transaction, so a ticket is never opened without its delivery, whatever crashes when.
 enum TicketSchema {
     static let migrations: [String] = [
         """
@@ -25,6 +27,16 @@ enum TicketSchema {
         );
         CREATE INDEX tickets_by_user_status ON tickets(user_key, status);
         CREATE INDEX tickets_by_due ON tickets(status, due_at);
+        CREATE TABLE webhook_outbox(
+            id INTEGER PRIMARY KEY,
+            ticket_id INTEGER NOT NULL REFERENCES tickets(id) ON DELETE CASCADE,
+            payload TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at REAL NOT NULL,
+            delivered_at REAL,
+            last_error TEXT
+        );
+        CREATE INDEX webhook_outbox_due ON webhook_outbox(delivered_at, next_attempt_at);
         CREATE TABLE ticket_follow_ups(
             id INTEGER PRIMARY KEY,
             ticket_id INTEGER NOT NULL REFERENCES tickets(id) ON DELETE CASCADE,

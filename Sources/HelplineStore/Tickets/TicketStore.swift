@@ -24,10 +24,13 @@ public final class TicketStore {
 
     let database: Database
     let policy: Policy
+    /// Whether each new ticket also gets a webhook delivery in the outbox.
+    let queuesWebhooks: Bool
 
-    public init(database: Database, policy: Policy) throws {
+    public init(database: Database, policy: Policy, queuesWebhooks: Bool = false) throws {
         self.database = database
         self.policy = policy
+        self.queuesWebhooks = queuesWebhooks
         try database.migrate(StoreSchema.migrations)
     }
 
@@ -49,7 +52,13 @@ public final class TicketStore {
                     ticket.identity.role, ticket.conversation, ticket.question, ticket.priority.level, ticket.priority.reason,
                     ticket.channels.map(\.rawValue).joined(separator: ","), now.timeIntervalSince1970, due.timeIntervalSince1970,
                 ])
-            return database.lastInsertedRow
+            let id = database.lastInsertedRow
+            if queuesWebhooks, let record = try self.ticket(id) {
+                try database.cachedStatement(
+                    "INSERT INTO webhook_outbox(ticket_id, payload, next_attempt_at) VALUES (?, ?, ?)"
+                ).run([id, try TicketPayload(record, policy: policy).json(), now.timeIntervalSince1970])
+            }
+            return id
         }
         guard let record = try self.ticket(id) else { throw SQLiteError(code: 0, message: "ticket \(id) vanished after commit") }
         return record

@@ -13,7 +13,8 @@ extension Helpline {
             abstract: "Serve the chat over WebSocket at /chat, with /healthz and /metrics on the same port.",
             discussion: """
                 Every option can also come from the environment: HELPLINE_PORT, HELPLINE_HOST, \
-                HELPLINE_DATA, HELPLINE_KNOWLEDGE, HELPLINE_MAX_MESSAGE_BYTES, HELPLINE_STATIC. Identity tokens (JWT, \
+                HELPLINE_DATA, HELPLINE_KNOWLEDGE, HELPLINE_MAX_MESSAGE_BYTES, HELPLINE_STATIC, \
+                HELPLINE_TICKET_WEBHOOK. Identity tokens (JWT, \
                 HS256) are checked with the secret in HELPLINE_IDENTITY_SECRET, or in the file named \
                 by HELPLINE_IDENTITY_SECRET_FILE; without a secret, every user is an anonymous free \
                 member and tokens are refused. SIGINT or SIGTERM closes open chats and exits.
@@ -34,9 +35,23 @@ extension Helpline {
         @Option(name: .customLong("static"), help: ArgumentHelp("Folder of files served under / (the chat page).", valueName: "dir"))
         var staticFolder = Self.environment["HELPLINE_STATIC"] ?? "./public"
 
+        @Option(help: ArgumentHelp("POST each new ticket here as JSON, signed with HELPLINE_WEBHOOK_SECRET (HMAC-SHA256).", valueName: "url"))
+        var ticketWebhook: String? = Self.environment["HELPLINE_TICKET_WEBHOOK"]
+
+        @Option(help: ArgumentHelp("Wait before the first webhook retry, in milliseconds; each retry doubles it (up to 5 minutes).", valueName: "ms"))
+        var webhookRetryMs = 2_000
+
         @OptionGroup(title: "Storage") var storage: StorageOptions
 
         func validate() throws {
+            if let ticketWebhook {
+                guard let url = URL(string: ticketWebhook), ["http", "https"].contains(url.scheme ?? "") else {
+                    throw ValidationError("--ticket-webhook must be an http or https URL, not '\(ticketWebhook)'")
+                }
+                guard Self.environment["HELPLINE_WEBHOOK_SECRET"].map({ !$0.isEmpty }) == true else {
+                    throw ValidationError("--ticket-webhook needs HELPLINE_WEBHOOK_SECRET, the key its receiver checks signatures with")
+                }
+            }
             guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, not \(port)") }
             guard maxMessageBytes >= 256 else { throw ValidationError("--max-message-bytes must be at least 256") }
         }
@@ -47,6 +62,14 @@ extension Helpline {
             }
             for issue in opened.report.issues { printToStandardError("warning: \(issue)") }
             LoggingSystem.bootstrap(StreamLogHandler.standardError)
+            let webhook = ticketWebhook.flatMap(URL.init(string:)).map { url in
+                WebhookDispatcher(
+                    databasePath: storage.databasePath, url: url, secret: Array((Self.environment["HELPLINE_WEBHOOK_SECRET"] ?? "").utf8),
+                    baseBackoff: .milliseconds(webhookRetryMs), logger: Logger(label: "helpline.webhook"))
+            }
+            webhook?.start()
+            defer { webhook?.stop() }
+            let wakeUp: (@Sendable () -> Void)? = webhook.map { dispatcher in { @Sendable in dispatcher.wake() } }
             let server = try ChatServer(
                 configuration: ServerConfiguration(
                     port: port, host: host, maximumMessageBytes: maxMessageBytes,
@@ -54,7 +77,8 @@ extension Helpline {
                 index: opened.index, conversations: try ConversationStore(database: opened.database), policy: opened.policy,
                 verifier: try Self.identityVerifier(),
                 accounts: try AccountDirectory(database: opened.database, policy: opened.policy),
-                tickets: try TicketStore(database: opened.database, policy: opened.policy))
+                tickets: try TicketStore(database: opened.database, policy: opened.policy, queuesWebhooks: webhook != nil),
+                ticketOpened: wakeUp)
 
             // Signals arrive on a dispatch queue, not in a signal handler: stop() only sets a
             // flag and wakes the service loop.
