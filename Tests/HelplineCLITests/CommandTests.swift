@@ -80,6 +80,19 @@ struct CommandTests {
         #expect(unmet.standardError.contains("floor not met"), "\(unmet.standardError)")
     }
 
+    @Test func tokenNeedsASecretAndMintsAThreePartJWT() throws {
+        let missing = try HelplineProcess.run(["token", "--sub", "u-1", "--plan", "pro", "--role", "owner"], environment: [:])
+        #expect(missing.status != 0)
+        #expect(missing.standardError.contains("HELPLINE_IDENTITY_SECRET"), "\(missing.standardError)")
+        let minted = try HelplineProcess.run(
+            ["token", "--sub", "u-1", "--account", "acme", "--plan", "pro", "--role", "owner"],
+            environment: ["HELPLINE_IDENTITY_SECRET": "cli-test-secret"])
+        #expect(minted.status == 0, "\(minted.standardError)")
+        #expect(minted.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+        let refused = try HelplineProcess.run(["token", "--sub", "u", "--plan", "gold"], environment: ["HELPLINE_IDENTITY_SECRET": "x"])
+        #expect(refused.status != 0)
+    }
+
     @Test func accountsImportSetAndList() throws {
         let folder = try TemporaryDirectory()
         try folder.write("account,plan\nacme,pro\nglobex,business\n", to: "accounts.csv")

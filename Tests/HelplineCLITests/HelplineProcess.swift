@@ -20,10 +20,15 @@ struct HelplineProcess {
             .deletingLastPathComponent().appendingPathComponent("knowledge")
     }
 
-    static func run(_ arguments: [String]) throws -> Output {
+    /// - Parameter environment: replaces the child's environment when given (PATH and HOME are kept).
+    static func run(_ arguments: [String], environment: [String: String]? = nil) throws -> Output {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if let environment {
+            let inherited = ProcessInfo.processInfo.environment.filter { ["PATH", "HOME"].contains($0.key) }
+            process.environment = inherited.merging(environment) { $1 }
+        }
         let output = Pipe()
         let error = Pipe()
         process.standardOutput = output

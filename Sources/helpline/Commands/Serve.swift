@@ -98,15 +98,19 @@ extension Helpline {
         }
 
         static func identityVerifier() throws -> IdentityTokenVerifier? {
+            try identitySecret().map { IdentityTokenVerifier(secret: $0) }
+        }
+
+        /// The identity secret from HELPLINE_IDENTITY_SECRET, or the file HELPLINE_IDENTITY_SECRET_FILE names.
+        static func identitySecret() throws -> [UInt8]? {
             if let secret = environment["HELPLINE_IDENTITY_SECRET"], !secret.isEmpty {
-                return IdentityTokenVerifier(secret: Array(secret.utf8))
+                return Array(secret.utf8)
             }
             if let path = environment["HELPLINE_IDENTITY_SECRET_FILE"] {
                 guard let data = FileManager.default.contents(atPath: path) else {
                     throw CommandFailure("cannot read the identity secret file '\(path)' (HELPLINE_IDENTITY_SECRET_FILE)")
                 }
-                let secret = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-                return IdentityTokenVerifier(secret: Array(secret.utf8))
+                return Array(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines).utf8)
             }
             return nil
         }
