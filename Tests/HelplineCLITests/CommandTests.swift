@@ -93,6 +93,20 @@ struct CommandTests {
         #expect(refused.status != 0)
     }
 
+    @Test func reviewListsInEachFormatAndChecksItsAge() throws {
+        let folder = try TemporaryDirectory()
+        let storage = ["--knowledge", HelplineProcess.shippedKnowledge.path, "--data", folder.url.appendingPathComponent("data").path]
+        let csv = try HelplineProcess.run(["review", "--format", "csv"] + storage)
+        #expect(csv.status == 0, "\(csv.standardError)")
+        #expect(csv.standardOutput.hasPrefix("group,locale,count,"), "\(csv.standardOutput)")
+        let json = try HelplineProcess.run(["review", "list", "--format", "json", "--since", "24h"] + storage)
+        #expect(json.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines) == "[\n\n]" || json.standardOutput.contains("[]"),
+                "\(json.standardOutput)")
+        let bad = try HelplineProcess.run(["review", "--since", "3 weeks"] + storage)
+        #expect(bad.status != 0)
+        #expect(bad.standardError.contains("24h"), "\(bad.standardError)")
+    }
+
     @Test func accountsImportSetAndList() throws {
         let folder = try TemporaryDirectory()
         try folder.write("account,plan\nacme,pro\nglobex,business\n", to: "accounts.csv")

@@ -20,6 +20,7 @@ struct ChatServiceTests {
         let conversations: ConversationStore
         let accounts: AccountDirectory
         let tickets: TicketStore
+        let review: ReviewLog
 
         init() throws {
             directory = FileManager.default.temporaryDirectory.appendingPathComponent("helpline-service-\(UUID().uuidString)")
@@ -33,8 +34,9 @@ struct ChatServiceTests {
             conversations = try ConversationStore(database: database)
             accounts = try AccountDirectory(database: database, policy: .builtIn)
             tickets = try TicketStore(database: database, policy: .builtIn)
+            review = try ReviewLog(database: database)
             service = ChatService(
-                index: index, conversations: conversations, accounts: accounts, tickets: tickets, policy: .builtIn,
+                index: index, conversations: conversations, accounts: accounts, tickets: tickets, review: review, policy: .builtIn,
                 verifier: IdentityTokenVerifier(secret: ChatServiceTests.secret), metrics: ServerMetrics(),
                 logger: Logger(label: "test"))
         }
@@ -227,5 +229,19 @@ struct ChatServiceTests {
         }
         #expect(outcomes == ["ticket", "ticket", "ticket", "ticket", "ticket", "self_service"])
         #expect(try fixture.tickets.list().count == 5)
+    }
+
+    /// Leads see every question that ended without a helpful answer, with its outcome.
+    @Test func unansweredQuestionsAreRecordedForReview() throws {
+        let fixture = try Fixture()
+        let connection = fixture.connection()
+        _ = try fixture.send(["type": "hello", "token": Self.token(sub: "u", plan: "business", role: "owner")], on: connection)
+        _ = try fixture.send(["type": "ask", "id": "1", "text": "How do I reset my password?"], on: connection)
+        _ = try fixture.send(["type": "ask", "id": "2", "text": "Our Salesforce integration stopped syncing contacts"], on: connection)
+        _ = try fixture.send(["type": "feedback", "replyTo": "1", "helpful": false], on: connection)
+        let groups = try fixture.review.groups(since: Self.now.addingTimeInterval(-60))
+        #expect(groups.map(\.count).reduce(0, +) == 2, "the answered question is not recorded, the other two are")
+        #expect(groups.flatMap(\.examples).contains("Our Salesforce integration stopped syncing contacts"))
+        #expect(groups.flatMap(\.outcomes.keys).allSatisfy { $0 == "ticket" })
     }
 }

@@ -45,7 +45,7 @@ public final class ChatServer: @unchecked Sendable {
     public init(
         configuration: ServerConfiguration, index: KnowledgeIndex, conversations: ConversationStore, policy: Policy,
         verifier: IdentityTokenVerifier?, accounts: AccountDirectory? = nil, tickets: TicketStore? = nil,
-        ticketOpened: (@Sendable () -> Void)? = nil, logger: Logger = Logger(label: "helpline.server")
+        review: ReviewLog? = nil, ticketOpened: (@Sendable () -> Void)? = nil, logger: Logger = Logger(label: "helpline.server")
     ) throws {
         self.configuration = configuration
         self.logger = logger
@@ -53,7 +53,8 @@ public final class ChatServer: @unchecked Sendable {
         staticFiles = try configuration.staticFolder.map { try StaticFiles(root: URL(fileURLWithPath: $0, isDirectory: true)) }
             ?? StaticFiles()
         service = ChatService(
-            index: index, conversations: conversations, accounts: accounts, tickets: tickets, ticketOpened: ticketOpened,
+            index: index, conversations: conversations, accounts: accounts, tickets: tickets, review: review,
+            ticketOpened: ticketOpened,
             policy: policy, verifier: verifier,
             metrics: metrics, logger: logger)
 

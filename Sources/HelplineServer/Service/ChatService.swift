@@ -17,6 +17,8 @@ final class ChatService {
     let sameProblem = SameProblem()
     /// Tickets one user may open in 24 hours; more are answered with self-service and a reason.
     let dailyTicketLimit: Int
+    /// Where questions without a helpful answer go for support leads; nil records none.
+    let review: ReviewLog?
     /// Called after a ticket commits, to wake webhook delivery; must not block.
     let ticketOpened: (@Sendable () -> Void)?
     let personRequest = PersonRequest()
@@ -27,10 +29,12 @@ final class ChatService {
 
     init(
         index: KnowledgeIndex, conversations: ConversationStore, accounts: AccountDirectory? = nil,
-        tickets: TicketStore? = nil, dailyTicketLimit: Int = 5, ticketOpened: (@Sendable () -> Void)? = nil, policy: Policy,
-        verifier: IdentityTokenVerifier?, metrics: ServerMetrics, logger: Logger
+        tickets: TicketStore? = nil, review: ReviewLog? = nil, dailyTicketLimit: Int = 5,
+        ticketOpened: (@Sendable () -> Void)? = nil, policy: Policy, verifier: IdentityTokenVerifier?, metrics: ServerMetrics,
+        logger: Logger
     ) {
         self.tickets = tickets
+        self.review = review
         self.ticketOpened = ticketOpened
         self.dailyTicketLimit = dailyTicketLimit
         self.index = index
@@ -70,7 +74,7 @@ final class ChatService {
                 guard let question = text ?? connection.recentQuestions.last else {
                     throw ProtocolError(code: .badRequest, message: "'escalate' needs 'text', or a question asked before", replyTo: id)
                 }
-                return [try escalateRequest(question, id: id, on: connection, now: now)]
+                return [try escalateRequest(question, id: id, on: connection, now: now, reason: "person")]
             case .feedback(let replyTo, let helpful):
                 guard let question = try connection.answeredQuestions[replyTo]
                     ?? conversations.question(connection.session, clientID: replyTo) else {
@@ -125,7 +129,7 @@ final class ChatService {
             // "Talk to a human": the earlier question is what the person should see, if there is one.
             let topic = connection.recentQuestions.last ?? question
             connection.remember(question)
-            return try escalateRequest(topic, id: id, on: connection, now: now)
+            return try escalateRequest(topic, id: id, on: connection, now: now, reason: "person")
         }
         let started = ContinuousClock.now
         let result = try index.search(question, locale: connection.locale)
@@ -136,7 +140,7 @@ final class ChatService {
         let priority = classifier.classify(
             question, conversation: connection.recentQuestions, language: Language(locale: result.locale))
         let reply = result.decision == .noMatch || priority.level == 1
-            ? try escalate(question, result: result, id: id, on: connection, now: now, priority: priority)
+            ? try escalate(question, result: result, id: id, on: connection, now: now, priority: priority, reason: "no_match")
             : composer.reply(to: result, replyTo: id)
         connection.remember(question)
         metrics.recordReply(type: reply.type)
@@ -154,15 +158,17 @@ final class ChatService {
 
     /// An unhelpful answer is escalated as if its question had no match.
     private func escalateUnhelpful(_ question: String, id: String, on connection: ChatConnection, now: Date) throws -> ServerMessage {
-        try escalateRequest(question, id: id, on: connection, now: now)
+        try escalateRequest(question, id: id, on: connection, now: now, reason: "unhelpful")
     }
 
     /// Escalates `question` whatever the help center has: the user asked for a person, or the
     /// answer did not help. The closest articles still go to self-service.
-    private func escalateRequest(_ question: String, id: String?, on connection: ChatConnection, now: Date) throws -> ServerMessage {
+    private func escalateRequest(
+        _ question: String, id: String?, on connection: ChatConnection, now: Date, reason: String
+    ) throws -> ServerMessage {
         var result = try index.search(question, locale: connection.locale)
         result.decision = .noMatch
-        let reply = try escalate(question, result: result, id: id, on: connection, now: now)
+        let reply = try escalate(question, result: result, id: id, on: connection, now: now, reason: reason)
         metrics.recordReply(type: reply.type)
         return .reply(reply)
     }
@@ -173,24 +179,42 @@ final class ChatService {
     /// The account directory is read again here, so a downgrade applies to a chat already open.
     private func escalate(
         _ question: String, result: SearchResult, id: String?, on connection: ChatConnection, now: Date,
-        priority assessed: PriorityAssessment? = nil
+        priority assessed: PriorityAssessment? = nil, reason: String
     ) throws -> Reply {
+        let (reply, ticketID) = try decideEscalation(
+            question, result: result, id: id, on: connection, now: now, priority: assessed)
+        record("the unanswered question") {
+            let terms = index.terms(of: question, locale: result.locale)
+            let outcome: String = if case .escalation(let escalation) = reply { escalation.outcome.rawValue } else { reply.type }
+            try review?.record(
+                .init(question: question, terms: terms, locale: result.locale, identity: connection.identity,
+                      conversation: connection.session, reason: reason, outcome: outcome, ticketID: ticketID,
+                      closestArticles: result.matches.map(\.id)),
+                weight: index.weight(of:), now: now)
+        }
+        return reply
+    }
+
+    private func decideEscalation(
+        _ question: String, result: SearchResult, id: String?, on connection: ChatConnection, now: Date,
+        priority assessed: PriorityAssessment?
+    ) throws -> (Reply, Int64?) {
         let identity = try accounts?.applying(to: connection.identity) ?? connection.identity
         switch composer.policy.escalation(for: identity) {
         case .selfService(let paidAccountMember):
-            return composer.selfService(result, replyTo: id, paidAccountMember: paidAccountMember)
+            return (composer.selfService(result, replyTo: id, paidAccountMember: paidAccountMember), nil)
         case .ticket(let channels):
-            guard let tickets else { return composer.selfService(result, replyTo: id) }
+            guard let tickets else { return (composer.selfService(result, replyTo: id), nil) }
             // The same problem asked again goes to the open ticket instead of a new one.
             let terms = index.terms(of: question, locale: result.locale)
             if let existing = try tickets.unsolved(for: identity).first(where: {
                 sameProblem.matches(terms, index.terms(of: $0.question, locale: result.locale), weight: index.weight(of:))
             }) {
                 try tickets.addFollowUp(existing.id, question: question, now: now)
-                return composer.ticketUpdated(summary(of: existing), locale: result.locale, replyTo: id)
+                return (composer.ticketUpdated(summary(of: existing), locale: result.locale, replyTo: id), existing.id)
             }
             if try tickets.openedCount(for: identity, since: now.addingTimeInterval(-24 * 3600)) >= dailyTicketLimit {
-                return composer.ticketLimitReached(result, replyTo: id, limit: dailyTicketLimit)
+                return (composer.ticketLimitReached(result, replyTo: id, limit: dailyTicketLimit), nil)
             }
             let priority = assessed ?? classifier.classify(
                 question, conversation: connection.recentQuestions, language: Language(locale: result.locale))
@@ -201,7 +225,7 @@ final class ChatService {
             logger.info("ticket opened", metadata: ["ticket": "\(ticket.reference)", "priority": "\(ticket.priority)"])
             ticketOpened?()
             let summary = summary(of: ticket)
-            return composer.ticketOpened(summary, locale: result.locale, replyTo: id)
+            return (composer.ticketOpened(summary, locale: result.locale, replyTo: id), ticket.id)
         }
     }
 

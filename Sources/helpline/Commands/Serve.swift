@@ -78,7 +78,7 @@ extension Helpline {
                 verifier: try Self.identityVerifier(),
                 accounts: try AccountDirectory(database: opened.database, policy: opened.policy),
                 tickets: try TicketStore(database: opened.database, policy: opened.policy, queuesWebhooks: webhook != nil),
-                ticketOpened: wakeUp)
+                review: try ReviewLog(database: opened.database), ticketOpened: wakeUp)
 
             // Signals arrive on a dispatch queue, not in a signal handler: stop() only sets a
             // flag and wakes the service loop.
