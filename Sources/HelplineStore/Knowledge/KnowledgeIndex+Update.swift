@@ -181,9 +181,19 @@ extension KnowledgeIndex {
         try database.cachedStatement(
             "INSERT INTO article_terms(rowid, title, aliases, tags, body) VALUES (?, ?, ?, ?, ?)"
         ).run([
-            row, try analysed(article.title), try article.aliases.map(analysed).joined(separator: "\n"),
+            row, try analysed(article.title), try (article.aliases + learnedAliases(of: article)).map(analysed).joined(separator: "\n"),
             try analysed(article.tags.joined(separator: " , ")), try analysed(MarkdownText.plainText(of: article.body)),
         ])
+    }
+
+    /// The phrasings leads attached to this article with `helpline review resolve`.
+    func learnedAliases(of article: Article) throws -> [String] {
+        let statement = try database.cachedStatement(
+            "SELECT phrasing FROM learned_aliases WHERE article_id = ? AND locale = ? ORDER BY created_at, phrasing")
+        try statement.bind([article.id, article.locale])
+        var phrasings: [String] = []
+        while try statement.step() { phrasings.append(statement.string(at: 0) ?? "") }
+        return phrasings
     }
 
     private func removeArticle(path: String) throws {

@@ -133,6 +133,23 @@ public final class ReviewLog {
         return group
     }
 
+    /// The group's locale and its distinct phrasings, oldest first.
+    public func phrasings(of id: Int64) throws -> (locale: String, phrasings: [String])? {
+        let group = try database.cachedStatement("SELECT locale FROM question_groups WHERE id = ?")
+        try group.bind([id])
+        guard try group.step(), let locale = group.string(at: 0) else { return nil }
+        let rows = try database.cachedStatement("SELECT DISTINCT question FROM unanswered WHERE group_id = ? ORDER BY id")
+        try rows.bind([id])
+        var phrasings: [String] = []
+        while try rows.step() { phrasings.append(rows.string(at: 0) ?? "") }
+        return (locale, phrasings)
+    }
+
+    /// Marks a group resolved: its questions now have an article.
+    public func markResolved(_ id: Int64) throws {
+        try database.cachedStatement("UPDATE question_groups SET status = 'resolved' WHERE id = ?").run([id])
+    }
+
     /// Marks a group dismissed (spam, off-topic): it leaves the list, and new questions start a new group.
     public func dismiss(_ id: Int64) throws -> Bool {
         try database.cachedStatement("UPDATE question_groups SET status = 'dismissed' WHERE id = ?").run([id])

@@ -3,6 +3,8 @@
 /// - `unanswered`: one row per such question, with who asked (plan, role), the outcome
 ///   (`ticket` with its id, or `self_service`), why (`no_match`, `unhelpful`, `person`), the
 ///   closest articles and the conversation.
+/// - `learned_aliases`: phrasings a lead attached to an article (`helpline review resolve`); the
+///   index adds them to the article's aliases every time it indexes the article.
 /// - `question_groups`: similar questions in one locale; `terms` is the group's signature (the
 ///   analysed terms of its first question), so a new question joins a group without
 ///   re-clustering history.
@@ -34,6 +36,14 @@ enum ReviewSchema {
             closest TEXT NOT NULL
         );
         CREATE INDEX unanswered_by_group ON unanswered(group_id, created_at);
+        CREATE TABLE learned_aliases(
+            article_id TEXT NOT NULL,
+            locale TEXT NOT NULL,
+            phrasing TEXT NOT NULL,
+            group_id INTEGER,
+            created_at REAL NOT NULL,
+            PRIMARY KEY (article_id, locale, phrasing)
+        ) WITHOUT ROWID;
         """,
     ]
 }

@@ -12,7 +12,7 @@ extension Helpline {
                 Recorded: every question that got no match, an unhelpful answer, or a request for a \
                 person, with its outcome (ticket or self-service) and the closest articles.
                 """,
-            subcommands: [List.self, Dismiss.self],
+            subcommands: [List.self, Resolve.self, Draft.self, Dismiss.self],
             defaultSubcommand: List.self
         )
 
@@ -81,6 +81,51 @@ extension Helpline {
 
             static func csvField(_ text: String) -> String {
                 text.contains(where: { ",\"\n".contains($0) }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+            }
+        }
+
+        struct Resolve: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Make a group's phrasings aliases of an article: answered at once, and kept across re-indexing.")
+
+            @Argument(help: "The group number from the list.") var group: Int64
+            @Option(help: ArgumentHelp("The article that answers the group's questions.", valueName: "id")) var article: String
+            @OptionGroup(title: "Storage") var storage: StorageOptions
+
+            func run() throws {
+                let log = try Review.openLog(storage)
+                guard let (locale, phrasings) = try log.phrasings(of: group) else { throw CommandFailure("no group #\(group)") }
+                let opened = try storage.openIndex()
+                do {
+                    try opened.index.learnAliases(phrasings, articleID: article, locale: locale, group: group, now: Date())
+                } catch let error as ReviewError {
+                    throw CommandFailure("\(error)")
+                }
+                try log.markResolved(group)
+                print("group #\(group): \(phrasings.count) phrasings are now aliases of \(article) [\(locale)]")
+            }
+        }
+
+        struct Draft: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Write a new article draft for a group to knowledge/drafts/, with its phrasings as aliases.")
+
+            @Argument(help: "The group number from the list.") var group: Int64
+            @OptionGroup(title: "Storage") var storage: StorageOptions
+
+            func run() throws {
+                guard let (locale, phrasings) = try Review.openLog(storage).phrasings(of: group), let first = phrasings.first else {
+                    throw CommandFailure("no group #\(group)")
+                }
+                let draft = ArticleDraft(id: "draft-\(group)", locale: locale, phrasings: phrasings)
+                let folder = URL(fileURLWithPath: storage.knowledge).appendingPathComponent("drafts", isDirectory: true)
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                let file = folder.appendingPathComponent("\(draft.id).md")
+                guard !FileManager.default.fileExists(atPath: file.path) else {
+                    throw CommandFailure("\(file.path) exists already; finish or remove it first")
+                }
+                try Data(draft.markdown.utf8).write(to: file)
+                print("wrote \(file.path) (“\(first)” and \(phrasings.count - 1) more); move it under articles/\(locale)/<section>/ when done")
             }
         }
 
