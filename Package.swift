@@ -51,12 +51,18 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "HelplineClient",
+            dependencies: ["CLibWebSockets"],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "helpline",
             dependencies: [
                 "HelplineCore",
                 "HelplineStore",
                 "HelplineServer",
+                "HelplineClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -85,6 +91,15 @@ let package = Package(
         .testTarget(
             name: "HelplineStoreTests",
             dependencies: ["HelplineStore", "HelplineCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HelplineEndToEndTests",
+            dependencies: [
+                "HelplineClient", "HelplineServer", "HelplineStore", "HelplineCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
     ]

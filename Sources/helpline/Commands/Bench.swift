@@ -5,7 +5,7 @@ extension Helpline {
     struct Bench: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Measure Helpline's speed and print the figures.",
-            subcommands: [BenchSearch.self]
+            subcommands: [BenchSearch.self, BenchChat.self]
         )
     }
 }
