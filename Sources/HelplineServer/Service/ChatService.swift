@@ -108,7 +108,8 @@ final class ChatService {
         do {
             verified = try verifier.verify(token, now: now)
         } catch {
-            throw ProtocolError(code: .invalidToken, message: error.description)
+            // One code for every bad token, as the protocol promises; the message says which problem.
+            throw ProtocolError(code: .invalidToken, message: error.message)
         }
         // The directory knows about downgrades before the token expires.
         return try accounts?.applying(to: verified) ?? verified
