@@ -11,6 +11,6 @@ struct Helpline: AsyncParsableCommand {
             Try a question without a server:  helpline ask "How do I reset my password?"
             Measure answer quality:            helpline eval --cases cases.jsonl
             """,
-        subcommands: [Serve.self, Index.self, Ask.self, Accounts.self, Tickets.self, Review.self, Token.self, Eval.self, Bench.self]
+        subcommands: [Serve.self, Chat.self, Index.self, Ask.self, Accounts.self, Tickets.self, Review.self, Token.self, Eval.self, Bench.self]
     )
 }

@@ -107,6 +107,28 @@ struct CommandTests {
         #expect(bad.standardError.contains("24h"), "\(bad.standardError)")
     }
 
+    /// Scripts pipe questions in and read one JSON reply per line.
+    @Test(.timeLimit(.minutes(2)))
+    func chatWithoutATerminalSpeaksJSONLines() throws {
+        let server = try BackgroundServer()
+        let output = try HelplineProcess.run(
+            ["chat", "--server", "ws://127.0.0.1:\(server.port)/chat"],
+            input: "How do I reset my password?\nWhat's the capital of France?\n/human\n")
+        #expect(output.status == 0, "\(output.standardError)")
+        let replies = try output.standardOutput.split(separator: "\n").map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
+        #expect(replies.map { $0["type"] as? String } == ["answer", "escalation", "escalation"])
+        #expect(replies.map { $0["replyTo"] as? String } == ["1", "2", "3"])
+        #expect(replies.first?["articles"] != nil)
+    }
+
+    @Test func chatNamesAnUnreachableServer() throws {
+        let output = try HelplineProcess.run(["chat", "--server", "ws://127.0.0.1:1/chat"], input: "hello\n")
+        #expect(output.status != 0)
+        #expect(output.standardError.contains("127.0.0.1:1"), "\(output.standardError)")
+    }
+
     @Test func accountsImportSetAndList() throws {
         let folder = try TemporaryDirectory()
         try folder.write("account,plan\nacme,pro\nglobex,business\n", to: "accounts.csv")

@@ -21,7 +21,7 @@ struct HelplineProcess {
     }
 
     /// - Parameter environment: replaces the child's environment when given (PATH and HOME are kept).
-    static func run(_ arguments: [String], environment: [String: String]? = nil) throws -> Output {
+    static func run(_ arguments: [String], environment: [String: String]? = nil, input: String? = nil) throws -> Output {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -33,7 +33,13 @@ struct HelplineProcess {
         let error = Pipe()
         process.standardOutput = output
         process.standardError = error
+        let stdin = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
         try process.run()
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         // Read before waiting: a full pipe would block the child.
         let outData = output.fileHandleForReading.readDataToEndOfFile()
         let errData = error.fileHandleForReading.readDataToEndOfFile()
@@ -63,4 +69,57 @@ final class TemporaryDirectory {
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(text.utf8).write(to: file)
     }
+}
+
+/// `helpline serve` running in the background on a free port, stopped with SIGTERM.
+final class BackgroundServer {
+    let process = Process()
+    let port: Int
+    private let data: TemporaryDirectory
+
+    init() throws {
+        data = try TemporaryDirectory()
+        process.executableURL = HelplineProcess.executable
+        process.arguments = [
+            "serve", "--port", "0", "--knowledge", HelplineProcess.shippedKnowledge.path, "--data", data.url.path,
+        ]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // The first line names the port; read it on another thread so a silent server fails
+        // the test at the deadline instead of hanging it.
+        let announced = DispatchSemaphore(value: 0)
+        let line = LineBox()
+        Thread.detachNewThread {
+            var bytes: [UInt8] = []
+            while let byte = try? output.fileHandleForReading.read(upToCount: 1), let first = byte.first, first != 0x0A {
+                bytes.append(first)
+            }
+            line.value = String(decoding: bytes, as: UTF8.self)
+            announced.signal()
+        }
+        guard announced.wait(timeout: .now() + 60) == .success,
+              let range = line.value.range(of: "on port "),
+              let port = Int(line.value[range.upperBound...].prefix { $0.isNumber }) else {
+            process.terminate()
+            throw HelplineProcessError(message: "the server announced no port: \(line.value)")
+        }
+        self.port = port
+    }
+
+    deinit {
+        process.terminate()
+        process.waitUntilExit()
+    }
+
+    private final class LineBox: @unchecked Sendable {
+        // @unchecked Sendable: written once before the semaphore is signalled, read after.
+        var value = ""
+    }
+}
+
+struct HelplineProcessError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
 }
