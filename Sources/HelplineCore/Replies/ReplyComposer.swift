@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns what the search found into the reply the user sees.
 ///
 /// Until escalation decides by plan and role, a question without an answer gets self-service:
@@ -57,14 +59,23 @@ public struct ReplyComposer: Sendable {
 
     private func selfService(_ result: SearchResult, replyTo: String?, wording: ReplyWording, paidAccountMember: Bool = false) -> Reply {
         let closest = result.matches.map { Reply.ResourceLink(title: $0.title, url: $0.url, kind: $0.kind.rawValue) }
+        let section = result.matches.first.flatMap(Self.sectionLink)
         let general = policy.selfService.map { Reply.ResourceLink(title: $0.title, url: $0.url, kind: $0.kind) }
         let text = paidAccountMember ? wording.noMatch + " " + wording.askYourAdmin : wording.noMatch
         return .escalation(Reply.Escalation(
-            replyTo: replyTo, outcome: .selfService, text: text, ticket: nil, resources: closest + general))
+            replyTo: replyTo, outcome: .selfService, text: text, ticket: nil, resources: closest + (section.map { [$0] } ?? []) + general))
     }
 
     private func summary(of match: SearchMatch) -> Reply.ArticleSummary {
         Reply.ArticleSummary(id: match.id, title: match.title, snippet: match.snippet, url: match.url, section: match.section)
+    }
+
+    /// The help-center section of the closest article: its URL without the last path part
+    /// (`.../en/recordings/record-a-meeting` → `.../en/recordings`).
+    static func sectionLink(of match: SearchMatch) -> Reply.ResourceLink? {
+        guard let url = match.url, let slash = url.lastIndex(of: "/"), url[..<slash].contains("://") else { return nil }
+        let name = match.section.replacingOccurrences(of: "-", with: " ")
+        return Reply.ResourceLink(title: name.prefix(1).uppercased() + name.dropFirst(), url: String(url[..<slash]), kind: "section")
     }
 
     /// Three decimals are plenty for a confidence, and keep JSON output short and stable.
