@@ -55,12 +55,14 @@ struct TicketScenarioTests {
         #expect((replies[6]["text"] as? String)?.contains("daily limit") == true, "\(replies[6])")
     }
 
-    @Test func selfServiceOffersTheClosestSection() throws {
+    @Test func selfServiceOffersTheClosestSectionAndGuide() throws {
         let fixture = try ChatFixture(verifier: IdentityTokenVerifier(secret: TestTokens.secret))
         defer { fixture.shutDown() }
         let reply = try #require(try Self.ask(fixture, sub: "m", plan: "free", role: "owner", ["Can I record in 8K resolution?"]).first)
         let resources = try #require(reply["resources"] as? [[String: Any]])
         #expect(resources.contains { $0["kind"] as? String == "section" }, "\(resources)")
+        #expect(resources.contains { $0["kind"] as? String == "quickstart" && ($0["url"] as? String)?.contains("/getting-started/") == true },
+                "a QuickStart guide: \(resources)")
         #expect(resources.contains { $0["kind"] as? String == "release_notes" })
     }
 }

@@ -203,7 +203,12 @@ final class ChatService {
         let identity = try accounts?.applying(to: connection.identity) ?? connection.identity
         switch composer.policy.escalation(for: identity) {
         case .selfService(let paidAccountMember):
-            return (composer.selfService(result, replyTo: id, paidAccountMember: paidAccountMember), nil)
+            var withGuide = result
+            if let guide = try index.closestGuide(to: question, locale: result.locale),
+               !withGuide.matches.contains(where: { $0.id == guide.id }) {
+                withGuide.matches.append(guide)
+            }
+            return (composer.selfService(withGuide, replyTo: id, paidAccountMember: paidAccountMember), nil)
         case .ticket(let channels):
             guard let tickets else { return (composer.selfService(result, replyTo: id), nil) }
             // The same problem asked again goes to the open ticket instead of a new one.

@@ -1,0 +1,29 @@
+import HelplineCore
+
+extension KnowledgeIndex {
+    /// The QuickStart guide closest to a question, for self-service: even a guide far below the
+    /// answer threshold is a better start than the help center's front page.
+    ///
+    /// Runs only when a question is escalated, so the join with `articles` costs nothing per answer.
+    public func closestGuide(to question: String, locale: String) throws -> SearchMatch? {
+        let terms = vocabulary.queryTerms(for: analyzer.analyze(question, language: Language(locale: locale)))
+            .filter(\.isKnown)
+        guard !terms.isEmpty else { return nil }
+        let slot = try database.cachedStatement("SELECT slot FROM locales WHERE locale = ?")
+        try slot.bind([locale])
+        guard try slot.step() else { return nil }
+        let rows = KnowledgeSchema.rowRange(slot: slot.int64(at: 0))
+        let statement = try database.cachedStatement("""
+            SELECT a.article_id, a.title, a.section, a.url, a.short_answer FROM article_terms
+            JOIN articles a ON a.row = article_terms.rowid
+            WHERE article_terms MATCH ? AND article_terms.rowid BETWEEN ? AND ? AND a.kind = 'quickstart'
+            ORDER BY bm25(article_terms, \(Self.fieldWeights)) LIMIT 1
+            """)
+        try statement.bind([Self.matchExpression(for: RetrievalTerms(terms: terms, headingsOnly: false)), rows.lowerBound, rows.upperBound])
+        guard try statement.step() else { return nil }
+        return SearchMatch(
+            id: statement.string(at: 0) ?? "", title: statement.string(at: 1) ?? "", section: statement.string(at: 2) ?? "",
+            kind: .quickstart, url: statement.string(at: 3), shortAnswer: statement.string(at: 4) ?? "", snippet: "",
+            confidence: 0)
+    }
+}
