@@ -137,10 +137,14 @@ final class ChatService {
         let elapsed = ContinuousClock.now - started
         metrics.recordSearch(seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
         if let id { connection.answeredQuestions[id] = question }
-        // An outage report needs a person even when an article talks about outages.
-        let priority = classifier.classify(
-            question, conversation: connection.recentQuestions, language: Language(locale: result.locale))
-        let reply = result.decision == .noMatch || priority.level == 1
+        // An outage report from someone entitled to a ticket needs a person even when an article
+        // talks about outages. Everyone else gets self-service either way, so only they pay for
+        // the classifier here.
+        let entitled = if case .ticket = composer.policy.escalation(for: connection.identity) { true } else { false }
+        let priority = entitled
+            ? classifier.classify(question, conversation: connection.recentQuestions, language: Language(locale: result.locale))
+            : nil
+        let reply = result.decision == .noMatch || priority?.level == 1
             ? try escalate(question, result: result, id: id, on: connection, now: now, priority: priority, reason: "no_match")
             : composer.reply(to: result, replyTo: id)
         connection.remember(question)
