@@ -83,7 +83,8 @@ final class ChatService {
                 record("feedback") { try conversations.recordFeedback(connection.session, replyTo: replyTo, helpful: helpful, now: now) }
                 guard !helpful else { return [] }
                 // An unhelpful answer is treated like a question without a match.
-                return [try escalateUnhelpful(question, id: replyTo, on: connection, now: now)]
+                // An unhelpful answer is escalated as if its question had no match.
+                return [try escalateRequest(question, id: replyTo, on: connection, now: now, reason: "unhelpful")]
             }
         } catch let error as ProtocolError {
             metrics.recordError(code: error.code.rawValue)
@@ -161,11 +162,6 @@ final class ChatService {
         return .reply(reply)
     }
 
-    /// An unhelpful answer is escalated as if its question had no match.
-    private func escalateUnhelpful(_ question: String, id: String, on connection: ChatConnection, now: Date) throws -> ServerMessage {
-        try escalateRequest(question, id: id, on: connection, now: now, reason: "unhelpful")
-    }
-
     /// Escalates `question` whatever the help center has: the user asked for a person, or the
     /// answer did not help. The closest articles still go to self-service.
     private func escalateRequest(
@@ -186,10 +182,11 @@ final class ChatService {
         _ question: String, result: SearchResult, id: String?, on connection: ChatConnection, now: Date,
         priority assessed: PriorityAssessment? = nil, reason: String
     ) throws -> Reply {
+        // Analysed once: same-problem matching and review grouping both use the terms.
+        let terms = index.terms(of: question, locale: result.locale)
         let (reply, ticketID) = try decideEscalation(
-            question, result: result, id: id, on: connection, now: now, priority: assessed)
+            question, terms: terms, result: result, id: id, on: connection, now: now, priority: assessed)
         record("the unanswered question") {
-            let terms = index.terms(of: question, locale: result.locale)
             let outcome: String = if case .escalation(let escalation) = reply { escalation.outcome.rawValue } else { reply.type }
             try review?.record(
                 .init(question: question, terms: terms, locale: result.locale, identity: connection.identity,
@@ -201,7 +198,7 @@ final class ChatService {
     }
 
     private func decideEscalation(
-        _ question: String, result: SearchResult, id: String?, on connection: ChatConnection, now: Date,
+        _ question: String, terms: [String], result: SearchResult, id: String?, on connection: ChatConnection, now: Date,
         priority assessed: PriorityAssessment?
     ) throws -> (Reply, Int64?) {
         let identity = try accounts?.applying(to: connection.identity) ?? connection.identity
@@ -216,7 +213,6 @@ final class ChatService {
         case .ticket(let channels):
             guard let tickets else { return (composer.selfService(result, replyTo: id), nil) }
             // The same problem asked again goes to the open ticket instead of a new one.
-            let terms = index.terms(of: question, locale: result.locale)
             if let existing = try tickets.unsolved(for: identity).first(where: {
                 sameProblem.matches(terms, index.terms(of: $0.question, locale: result.locale), weight: index.weight(of:))
             }) {
