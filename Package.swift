@@ -36,6 +36,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            resources: [.copy("Resources/WordFrequencies")],
             swiftSettings: swiftSettings
         ),
         .target(

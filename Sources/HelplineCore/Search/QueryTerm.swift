@@ -31,19 +31,26 @@ extension Vocabulary {
     }
 
     /// Weighs a question's analysed terms, correcting unknown ones by their spelling in the question.
-    public func queryTerms(for terms: [AnalyzedTerm]) -> [QueryTerm] {
+    ///
+    /// - Parameter frequencies: how common each word is in the question's language; everyday
+    ///   words weigh less and are never taken for typos (see ``CommonWordWeighting``).
+    public func queryTerms(
+        for terms: [AnalyzedTerm], frequencies: WordFrequencies = WordFrequencies(),
+        weighting: CommonWordWeighting = CommonWordWeighting()
+    ) -> [QueryTerm] {
         var seen: Set<String> = []
         var query: [QueryTerm] = []
         for analysed in terms where seen.insert(analysed.term).inserted {
             let term = analysed.term
+            let zipf = analysed.surface.flatMap(frequencies.zipf(of:))
             if documentFrequency(of: term) > 0 {
-                query.append(QueryTerm(term: term, weight: weight(of: term), isKnown: true))
-            } else if let corrected = correction(for: term, surface: analysed.surface) {
+                query.append(QueryTerm(term: term, weight: weight(of: term) * weighting.knownShare(zipf: zipf), isKnown: true))
+            } else if !weighting.isRealWord(zipf: zipf), let corrected = correction(for: term, surface: analysed.surface) {
                 // A typo of a word the question already has adds nothing ("reset pasword password").
                 guard seen.insert(corrected).inserted else { continue }
                 query.append(QueryTerm(term: corrected, original: term, weight: weight(of: corrected) * 0.8, isKnown: true))
             } else {
-                query.append(QueryTerm(term: term, weight: weight(of: term), isKnown: false))
+                query.append(QueryTerm(term: term, weight: weight(of: term) * weighting.unseenShare(zipf: zipf), isKnown: false))
             }
         }
         guard query.count > Self.maximumQueryTerms else { return query }

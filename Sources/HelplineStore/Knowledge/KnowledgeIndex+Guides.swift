@@ -6,7 +6,8 @@ extension KnowledgeIndex {
     ///
     /// Runs only when a question is escalated, so the join with `articles` costs nothing per answer.
     public func closestGuide(to question: String, locale: String) throws -> SearchMatch? {
-        let terms = vocabulary.queryTerms(for: analyzer.analyze(question, language: Language(locale: locale)))
+        let language = Language(locale: locale)
+        let terms = vocabulary.queryTerms(for: analyzer.analyze(question, language: language), frequencies: .shipped(for: language))
             .filter(\.isKnown)
         guard !terms.isEmpty else { return nil }
         let slot = try database.cachedStatement("SELECT slot FROM locales WHERE locale = ?")

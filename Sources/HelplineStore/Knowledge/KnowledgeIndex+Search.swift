@@ -16,7 +16,8 @@ extension KnowledgeIndex {
     public func search(_ question: String, locale: String? = nil) throws -> SearchResult {
         let language = locale.flatMap(Language.init(locale:)) ?? (locale == nil ? Language.detect(question) : nil)
         let searchLocale = chooseLocale(hint: locale, language: language)
-        let terms = vocabulary.queryTerms(for: analyzer.analyze(question, language: language))
+        let terms = vocabulary.queryTerms(
+            for: analyzer.analyze(question, language: language), frequencies: .shipped(for: language ?? Language(locale: searchLocale)))
         let known = terms.filter(\.isKnown)
         guard !known.isEmpty else {
             return SearchResult(decision: .noMatch, confidence: 0, locale: searchLocale, terms: terms, matches: [])
