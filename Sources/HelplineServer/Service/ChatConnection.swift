@@ -21,6 +21,9 @@ final class ChatConnection {
     var answeredQuestions: [String: String] = [:]
     /// The last few questions, oldest first: context for the priority of a ticket.
     private(set) var recentQuestions: [String] = []
+    /// The articles the last reply offered to choose from (a `clarify`); asking one of their
+    /// titles next picks it.
+    var offeredSuggestions: [SearchMatch] = []
 
     func remember(_ question: String) {
         recentQuestions.append(question)
@@ -52,6 +55,7 @@ final class ChatConnection {
         session = Self.newSessionID()
         conversationBegun = false
         answeredQuestions = [:]
+        offeredSuggestions = []
     }
 
     var hasOutgoing: Bool { nextOutgoing < outgoing.count }

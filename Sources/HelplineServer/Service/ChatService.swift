@@ -134,7 +134,7 @@ final class ChatService {
             return try escalateRequest(topic, id: id, on: connection, now: now, reason: "person")
         }
         let started = ContinuousClock.now
-        let result = try index.search(question, locale: connection.locale)
+        let result = try connection.choosingOfferedSuggestion(question, over: index.search(question, locale: connection.locale))
         let elapsed = ContinuousClock.now - started
         metrics.recordSearch(seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
         if let id { connection.answeredQuestions[id] = question }

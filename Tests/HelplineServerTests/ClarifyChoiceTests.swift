@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+
+@testable import HelplineServer
+
+/// Picking one of a `clarify`'s suggestions, as clients do: by asking its title.
+@Suite(.serialized)
+struct ClarifyChoiceTests {
+    /// Asks `question` and returns the clarify it gets.
+    private func clarify(_ question: String, on connection: ChatConnection, in fixture: ChatServiceTests.Fixture) throws -> [[String: Any]] {
+        let reply = try #require(try fixture.send(["type": "ask", "id": "q", "text": question], on: connection).first)
+        try #require(reply["type"] as? String == "clarify", "\(question) should get a clarify, got \(reply)")
+        return try #require(reply["suggestions"] as? [[String: Any]])
+    }
+
+    @Test(arguments: [0, 1])
+    func askingASuggestionsTitleAnswersWithThatArticle(choice: Int) throws {
+        let fixture = try ChatServiceTests.Fixture()
+        let connection = fixture.connection()
+        let suggestions = try clarify("record call", on: connection, in: fixture)
+        let title = try #require(suggestions[choice]["title"] as? String)
+        let reply = try #require(try fixture.send(["type": "ask", "id": "pick", "text": title], on: connection).first)
+        #expect(reply["type"] as? String == "answer")
+        let articles = try #require(reply["articles"] as? [[String: Any]])
+        #expect(articles.first?["id"] as? String == suggestions[choice]["id"] as? String)
+    }
+
+    @Test func theOfferEndsWithTheNextQuestion() throws {
+        let fixture = try ChatServiceTests.Fixture()
+        let connection = fixture.connection()
+        let suggestions = try clarify("record call", on: connection, in: fixture)
+        _ = try fixture.send(["type": "ask", "id": "other", "text": "How do I reset my password?"], on: connection)
+        let title = try #require(suggestions[1]["title"] as? String)
+        let reply = try #require(try fixture.send(["type": "ask", "id": "late", "text": title], on: connection).first)
+        let fresh = try #require(try fixture.send(["type": "ask", "id": "fresh", "text": title], on: fixture.connection()).first)
+        #expect(reply["type"] as? String == fresh["type"] as? String)
+        #expect((reply["articles"] as? [[String: Any]])?.first?["id"] as? String
+            == (fresh["articles"] as? [[String: Any]])?.first?["id"] as? String)
+    }
+}
