@@ -4,5 +4,5 @@
 /// Append new migrations; never edit one that has shipped.
 enum StoreSchema {
     static let migrations: [String] = KnowledgeSchema.migrations + ConversationSchema.migrations + AccountSchema.migrations
-        + TicketSchema.migrations + ReviewSchema.migrations
+        + TicketSchema.migrations + ReviewSchema.migrations + StatisticsSchema.migrations
 }

@@ -75,18 +75,28 @@ final class TemporaryDirectory {
 final class BackgroundServer {
     let process = Process()
     let port: Int
+    /// What the server writes to standard error, line by line.
+    let log = ServerLog()
     private let data: TemporaryDirectory
 
-    init() throws {
+    /// - Parameters:
+    ///   - environment: added to the server's environment (e.g. `HELPLINE_IDENTITY_SECRET`).
+    ///   - knowledge: the knowledge folder to serve.
+    ///   - arguments: more options for `serve` (`--dev`, `--watch`).
+    init(
+        environment: [String: String] = [:], knowledge: URL = HelplineProcess.shippedKnowledge, arguments: [String] = []
+    ) throws {
         data = try TemporaryDirectory()
         process.executableURL = HelplineProcess.executable
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.arguments = [
-            "serve", "--port", "0", "--knowledge", HelplineProcess.shippedKnowledge.path, "--data", data.url.path,
-        ]
+            "serve", "--port", "0", "--knowledge", knowledge.path, "--data", data.url.path,
+        ] + arguments
         let output = Pipe()
         process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
+        process.standardError = log.pipe
         try process.run()
+        log.startReading()
         // The first line names the port; read it on another thread so a silent server fails
         // the test at the deadline instead of hanging it.
         let announced = DispatchSemaphore(value: 0)

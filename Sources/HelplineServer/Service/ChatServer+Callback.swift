@@ -2,7 +2,7 @@ import Foundation
 import Logging
 internal import CLibWebSockets
 
-/// The one libwebsockets callback, for both HTTP and the chat protocol.
+/// The one libwebsockets callback, for both HTTP (`ChatServer+HTTP.swift`) and the chat protocol.
 ///
 /// A function that captures nothing, so it converts to a C function pointer; the server comes
 /// from the context's user pointer (unretained: the server outlives its context), each chat's
@@ -24,11 +24,15 @@ extension ChatServer {
         switch reason {
         case LWS_CALLBACK_HTTP:
             let path = input.map { String(cString: $0.assumingMemoryBound(to: CChar.self)) } ?? "/"
-            return startHTTPResponse(wsi, HTTPRoutes.response(for: path, accepting: isAccepting, metrics: metrics, files: staticFiles))
+            return httpRequestStarted(wsi, path: path)
+        case LWS_CALLBACK_HTTP_BODY:
+            return httpBodyReceived(wsi, UnsafeRawBufferPointer(start: input, count: input == nil ? 0 : length))
+        case LWS_CALLBACK_HTTP_BODY_COMPLETION:
+            return httpBodyCompleted(wsi)
         case LWS_CALLBACK_HTTP_WRITEABLE:
-            return finishHTTPResponse(wsi)
+            return httpWriteable(wsi)
         case LWS_CALLBACK_CLOSED_HTTP:
-            pendingHTTPBodies[wsi] = nil
+            httpClosed(wsi)
             return 0
         case LWS_CALLBACK_FILTER_PROTOCOL_CONNECTION:
             // The chat lives at /chat only; and no new chats while shutting down.
@@ -119,34 +123,5 @@ extension ChatServer {
         var bytes = Array(reason.utf8.prefix(120))
         lws_close_reason(wsi, lws_close_status(rawValue: UInt32(code)), &bytes, bytes.count)
         return -1
-    }
-
-    // MARK: - HTTP
-
-    private func startHTTPResponse(_ wsi: OpaquePointer, _ response: HTTPRoutes.Response) -> Int32 {
-        var headers = [UInt8](repeating: 0, count: CLibWebSockets_PRE + 1024)
-        let failed = headers.withUnsafeMutableBufferPointer { buffer -> Bool in
-            let start = buffer.baseAddress! + CLibWebSockets_PRE
-            let end = buffer.baseAddress! + buffer.count - 1
-            var cursor: UnsafeMutablePointer<UInt8>? = start
-            guard lws_add_http_common_headers(
-                wsi, response.status, response.contentType, UInt64(response.body.count), &cursor, end) == 0 else { return true }
-            return lws_finalize_write_http_header(wsi, start, &cursor, end) != 0
-        }
-        if failed { return 1 }
-        pendingHTTPBodies[wsi] = response.body
-        lws_callback_on_writable(wsi)
-        return 0
-    }
-
-    private func finishHTTPResponse(_ wsi: OpaquePointer) -> Int32 {
-        guard let body = pendingHTTPBodies.removeValue(forKey: wsi) else { return 0 }
-        var buffer = [UInt8](repeating: 0, count: CLibWebSockets_PRE + body.count)
-        buffer.replaceSubrange(CLibWebSockets_PRE..., with: body)
-        let written = buffer.withUnsafeMutableBufferPointer { pointer in
-            lws_write(wsi, pointer.baseAddress! + CLibWebSockets_PRE, body.count, LWS_WRITE_HTTP_FINAL)
-        }
-        guard written >= body.count else { return -1 }
-        return lws_http_transaction_completed(wsi) != 0 ? -1 : 0
     }
 }

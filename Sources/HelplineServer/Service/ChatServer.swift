@@ -6,15 +6,17 @@ import Synchronization
 internal import CLibWebSockets
 
 /// The Helpline server: one libwebsockets context serving the chat at `/chat` and plain HTTP
-/// (`/healthz`, `/metrics`, `/`) on the same port.
+/// (`/healthz`, `/metrics`, the API under `/api/v1/`, static files under `/`) on the same port.
 ///
 /// Confined to the service thread, the one that calls ``run()``: every field below belongs to
-/// it, and libwebsockets calls back only on it. The one exception is ``stop()``, which any
-/// thread may call: it sets an atomic flag and wakes the loop with `lws_cancel_service()`, the
-/// only libwebsockets call that is safe from another thread.
+/// it, and libwebsockets calls back only on it. The exceptions are ``stop()`` and
+/// ``requestReload()``, which any thread may call: they set an atomic flag and wake the loop with
+/// `lws_cancel_service()`, the only libwebsockets call that is safe from another thread; and a
+/// finished reload, which the reload's thread hands over through a locked queue the same way.
 public final class ChatServer: @unchecked Sendable {
-    // @unchecked Sendable: `stop()` is the only member used off the service thread, and it
-    // touches only `stopRequested` (atomic) and `lws_cancel_service` (documented thread-safe).
+    // @unchecked Sendable: off the service thread only `stop()`, `requestReload()` and a reload's
+    // completion run, and they touch only atomics, the `finishedReloads` mutex and
+    // `lws_cancel_service` (documented thread-safe), under `contextAlive`.
     public let configuration: ServerConfiguration
     /// The port the server listens on, known once init returns (also with port 0).
     public private(set) var port: Int
@@ -22,6 +24,9 @@ public final class ChatServer: @unchecked Sendable {
     let service: ChatService
     let metrics: ServerMetrics
     let staticFiles: StaticFiles
+    let api: APIRouter
+    /// Nil when the server was started without a knowledge folder: then nothing reloads.
+    let reloader: KnowledgeReloader?
     let logger: Logger
     private var context: OpaquePointer?
     /// Memory libwebsockets keeps pointers to; freed only after the context is destroyed.
@@ -31,21 +36,34 @@ public final class ChatServer: @unchecked Sendable {
     private let cStrings: [UnsafeMutablePointer<CChar>]
 
     private let stopRequested = Atomic<Bool>(false)
+    /// Set by ``requestReload()`` from any thread; the service thread takes it when woken.
+    let reloadRequested = Atomic<Bool>(false)
+    /// Reloads done on their own thread, waiting for the service thread to install them.
+    let finishedReloads = Mutex<[Result<KnowledgeReloader.Reloaded, any Error>]>([])
+    /// Which reload runs and who waits for its report.
+    var reloadSchedule = ReloadSchedule<OpaquePointer>()
+    /// The serving index's ``KnowledgeIndex/generation`` when the running reload started.
+    var generationAtReloadStart = 0
     /// Whether the context still exists, guarded so the shutdown waker never wakes a destroyed one.
     private let contextAlive = Mutex<Bool>(true)
     private var shutdownDeadline: ContinuousClock.Instant?
     /// Open chats by their libwebsockets handle, to close them on shutdown.
     var connections: [OpaquePointer: ChatConnection] = [:]
-    /// HTTP bodies waiting for their connection to become writable.
-    var pendingHTTPBodies: [OpaquePointer: [UInt8]] = [:]
+    /// HTTP requests being read or answered, by connection.
+    var httpExchanges: [OpaquePointer: HTTPExchange] = [:]
 
     /// Opens the listening socket.
     ///
+    /// - Parameters:
+    ///   - statistics: answers `GET /api/v1/statistics`; nil answers it with 404.
+    ///   - devTokens: mints tokens at `GET /dev/token` (`serve --dev`); nil, as in production, and
+    ///     that path is 404.
     /// - Throws: ``ServerError`` when the port cannot be bound.
     public init(
         configuration: ServerConfiguration, index: KnowledgeIndex, conversations: ConversationStore, policy: Policy,
         verifier: IdentityTokenVerifier?, accounts: AccountDirectory? = nil, tickets: TicketStore? = nil,
-        review: ReviewLog? = nil, ticketOpened: (@Sendable () -> Void)? = nil, logger: Logger = Logger(label: "helpline.server")
+        review: ReviewLog? = nil, statistics: StatisticsStore? = nil, devTokens: IdentityTokenSigner? = nil,
+        ticketOpened: (@Sendable () -> Void)? = nil, logger: Logger = Logger(label: "helpline.server")
     ) throws {
         self.configuration = configuration
         self.logger = logger
@@ -57,6 +75,12 @@ public final class ChatServer: @unchecked Sendable {
             ticketOpened: ticketOpened,
             policy: policy, verifier: verifier,
             metrics: metrics, logger: logger)
+        let knowledge = configuration.knowledgeFolder.map { KnowledgeFolder(root: URL(fileURLWithPath: $0, isDirectory: true)) }
+        api = APIRouter(
+            authorization: APIAuthorization(verifier: verifier, accounts: accounts), index: index, review: review,
+            tickets: tickets, statistics: statistics, policy: policy, knowledge: knowledge, devTokens: devTokens,
+            logger: logger)
+        reloader = knowledge.map { KnowledgeReloader(databasePath: index.databasePath, folder: $0) }
 
         let name = strdup("helpline.v1")!
         let host = configuration.host.map { strdup($0)! }
@@ -131,22 +155,30 @@ public final class ChatServer: @unchecked Sendable {
         // peers never answer the close; stops once the loop has destroyed the context.
         let end = Date().addingTimeInterval(configuration.shutdownGraceSeconds + 1)
         Thread.detachNewThread { [self] in
-            while Date() < end {
-                let alive = contextAlive.withLock { alive in
-                    if alive, let context { lws_cancel_service(context) }
-                    return alive
-                }
-                guard alive else { return }
+            while Date() < end, wake() {
                 Thread.sleep(forTimeInterval: 0.05)
             }
+        }
+    }
+
+    /// Wakes the service loop (`LWS_CALLBACK_EVENT_WAIT_CANCELLED`); safe from any thread.
+    ///
+    /// - Returns: false once the loop has destroyed its context, and there is nothing to wake.
+    @discardableResult
+    func wake() -> Bool {
+        contextAlive.withLock { alive in
+            if alive, let context { lws_cancel_service(context) }
+            return alive
         }
     }
 
     /// Whether `/healthz` says chats are accepted.
     var isAccepting: Bool { shutdownDeadline == nil }
 
-    /// Called on the service thread when the loop was woken: starts the shutdown if asked.
+    /// Called on the service thread when the loop was woken: starts the shutdown if asked, and
+    /// reloads the knowledge.
     func serviceWoken() {
+        serviceReloads()
         guard stopRequested.load(ordering: .sequentiallyConsistent), shutdownDeadline == nil else { return }
         shutdownDeadline = ContinuousClock.now + .milliseconds(Int(configuration.shutdownGraceSeconds * 1000))
         for (wsi, connection) in connections {

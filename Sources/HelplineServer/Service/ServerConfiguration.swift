@@ -18,13 +18,17 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var shutdownGraceSeconds: Double
     /// A folder whose files are served under `/` (the widget's page); nil serves none.
     public var staticFolder: String?
+    /// The knowledge folder the index was built from: what a reload re-indexes and where review
+    /// drafts are written. Nil: the server neither reloads nor writes drafts.
+    public var knowledgeFolder: String?
 
     public init(
         port: Int = 8080, host: String? = nil, maximumMessageBytes: Int = 16 * 1024, maximumQueuedFrames: Int = 64,
         pingAfterSeconds: Int = 30, hangUpAfterSeconds: Int = 60, shutdownGraceSeconds: Double = 1.5,
-        staticFolder: String? = nil
+        staticFolder: String? = nil, knowledgeFolder: String? = nil
     ) {
         self.staticFolder = staticFolder
+        self.knowledgeFolder = knowledgeFolder
         self.port = port
         self.host = host
         self.maximumMessageBytes = maximumMessageBytes

@@ -30,7 +30,7 @@ public final class AccountDirectory {
     public func plan(of account: String) throws -> String? {
         let statement = try database.cachedStatement("SELECT plan FROM accounts WHERE account = ?")
         try statement.bind([account])
-        return try statement.step() ? statement.string(at: 0) : nil
+        return try statement.firstRow { $0.string(at: 0) } ?? nil
     }
 
     /// The identity with the directory's plan for its account, when the directory knows it.

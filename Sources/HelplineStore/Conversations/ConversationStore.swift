@@ -24,8 +24,8 @@ public final class ConversationStore {
     public func canResume(_ session: String, as identity: Identity) throws -> Bool {
         let statement = try database.cachedStatement("SELECT user_key FROM conversations WHERE id = ?")
         try statement.bind([session])
-        guard try statement.step() else { return false }
-        return statement.string(at: 0) == Self.userKey(for: identity)
+        guard let owner = try statement.firstRow({ $0.string(at: 0) }) else { return false }
+        return owner == Self.userKey(for: identity)
     }
 
     /// Creates the conversation if it is new, and notes who is in it now.
@@ -73,7 +73,7 @@ public final class ConversationStore {
             SELECT text FROM messages WHERE conversation_id = ? AND client_id = ? AND kind = 'question' ORDER BY id DESC LIMIT 1
             """)
         try statement.bind([session, clientID])
-        return try statement.step() ? statement.string(at: 0) : nil
+        return try statement.firstRow { $0.string(at: 0) } ?? nil
     }
 
     /// A conversation's messages in order, as (kind, text or reply type), for review and tests.

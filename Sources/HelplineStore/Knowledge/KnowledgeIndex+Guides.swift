@@ -12,8 +12,8 @@ extension KnowledgeIndex {
         guard !terms.isEmpty else { return nil }
         let slot = try database.cachedStatement("SELECT slot FROM locales WHERE locale = ?")
         try slot.bind([locale])
-        guard try slot.step() else { return nil }
-        let rows = KnowledgeSchema.rowRange(slot: slot.int64(at: 0))
+        guard let slotNumber = try slot.firstRow({ $0.int64(at: 0) }) else { return nil }
+        let rows = KnowledgeSchema.rowRange(slot: slotNumber)
         let statement = try database.cachedStatement("""
             SELECT a.article_id, a.title, a.section, a.url, a.short_answer FROM article_terms
             JOIN articles a ON a.row = article_terms.rowid
@@ -21,10 +21,10 @@ extension KnowledgeIndex {
             ORDER BY bm25(article_terms, \(Self.fieldWeights)) LIMIT 1
             """)
         try statement.bind([Self.matchExpression(for: RetrievalTerms(terms: terms, headingsOnly: false)), rows.lowerBound, rows.upperBound])
-        guard try statement.step() else { return nil }
-        return SearchMatch(
-            id: statement.string(at: 0) ?? "", title: statement.string(at: 1) ?? "", section: statement.string(at: 2) ?? "",
-            kind: .quickstart, url: statement.string(at: 3), shortAnswer: statement.string(at: 4) ?? "", snippet: "",
-            confidence: 0)
+        return try statement.firstRow { row in
+            SearchMatch(
+                id: row.string(at: 0) ?? "", title: row.string(at: 1) ?? "", section: row.string(at: 2) ?? "",
+                kind: .quickstart, url: row.string(at: 3), shortAnswer: row.string(at: 4) ?? "", snippet: "", confidence: 0)
+        }
     }
 }

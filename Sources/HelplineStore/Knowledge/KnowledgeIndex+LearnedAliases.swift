@@ -10,12 +10,11 @@ extension KnowledgeIndex {
     /// - Throws: ``ReviewError`` when the article does not exist in that locale.
     public func learnAliases(_ phrasings: [String], articleID: String, locale: String, group: Int64?, now: Date) throws {
         try database.transaction {
-            let find = try database.cachedStatement("SELECT row, path FROM articles WHERE article_id = ? AND locale = ?")
+            let find = try database.cachedStatement("SELECT row FROM articles WHERE article_id = ? AND locale = ?")
             try find.bind([articleID, locale])
-            guard try find.step() else {
-                throw ReviewError(message: "no article '\(articleID)' in locale '\(locale)'")
+            guard let row = try find.firstRow({ $0.int64(at: 0) }) else {
+                throw ReviewError(.articleNotFound, "no article '\(articleID)' in locale '\(locale)'")
             }
-            let row = find.int64(at: 0)
             let insert = try database.cachedStatement("""
                 INSERT OR IGNORE INTO learned_aliases(article_id, locale, phrasing, group_id, created_at) VALUES (?, ?, ?, ?, ?)
                 """)
@@ -23,17 +22,11 @@ extension KnowledgeIndex {
             let language = Language(locale: locale)
             let current = try database.cachedStatement("SELECT aliases FROM article_terms WHERE rowid = ?")
             try current.bind([row])
-            let existing = try current.step() ? (current.string(at: 0) ?? "") : ""
+            let existing = try current.firstRow { $0.string(at: 0) ?? "" } ?? ""
             let added = phrasings.map { analyzer.terms($0, language: language).joined(separator: " ") }.filter { !$0.isEmpty }
             let aliases = ([existing].filter { !$0.isEmpty } + added).joined(separator: "\n")
             try database.cachedStatement("UPDATE article_terms SET aliases = ? WHERE rowid = ?").run([aliases, row])
         }
         try reloadVocabulary()
     }
-}
-
-/// A review action that cannot be carried out, with what to do about it.
-public struct ReviewError: Error, CustomStringConvertible {
-    public var message: String
-    public var description: String { message }
 }

@@ -96,8 +96,8 @@ extension KnowledgeIndex {
     private func fetchCandidates(matching retrieval: RetrievalTerms, scoring allTerms: [QueryTerm], locale: String) throws -> [CandidateFields] {
         let slot = try database.cachedStatement("SELECT slot FROM locales WHERE locale = ?")
         try slot.bind([locale])
-        guard try slot.step() else { return [] }
-        let rows = KnowledgeSchema.rowRange(slot: slot.int64(at: 0))
+        guard let slotNumber = try slot.firstRow({ $0.int64(at: 0) }) else { return [] }
+        let rows = KnowledgeSchema.rowRange(slot: slotNumber)
         // Rank first, then read the few winners' fields: selecting the fields in the ranking
         // query would make SQLite's sorter carry every match's text.
         let ranking = try database.cachedStatement("""
@@ -109,41 +109,42 @@ extension KnowledgeIndex {
         while try ranking.step() { ranked.append(ranking.int64(at: 0)) }
 
         let fields = try database.cachedStatement("SELECT title, aliases, tags, body FROM article_terms WHERE rowid = ?")
-        func termSet(_ column: Int32) -> Set<String> { Set(Self.terms(in: fields.string(at: column) ?? "")) }
-        var candidates: [CandidateFields] = []
-        for row in ranked {
+        return try ranked.compactMap { row in
             fields.reset()
             try fields.bind([row])
-            guard try fields.step() else { continue }
-            let aliases = (fields.string(at: 1) ?? "").split(separator: "\n").map { Set(Self.terms(in: String($0))) }
-            // Bodies are long: search the body's bytes for the question's few terms instead of
-            // splitting the whole body into strings.
-            let body = Array(" \(fields.string(at: 3) ?? "") ".utf8)
-            let bodyMatches = Set(allTerms.map(\.term).filter { Self.contains(body, word: $0) })
-            candidates.append(CandidateFields(
-                row: row, title: termSet(0), aliases: aliases, tags: termSet(2), bodyMatches: bodyMatches))
+            return try fields.firstRow { fields in
+                func termSet(_ column: Int32) -> Set<String> { Set(Self.terms(in: fields.string(at: column) ?? "")) }
+                let aliases = (fields.string(at: 1) ?? "").split(separator: "\n").map { Set(Self.terms(in: String($0))) }
+                // Bodies are long: search the body's bytes for the question's few terms instead of
+                // splitting the whole body into strings.
+                let body = Array(" \(fields.string(at: 3) ?? "") ".utf8)
+                let bodyMatches = Set(allTerms.map(\.term).filter { Self.contains(body, word: $0) })
+                return CandidateFields(row: row, title: termSet(0), aliases: aliases, tags: termSet(2), bodyMatches: bodyMatches)
+            }
         }
-        return candidates
     }
 
     private func match(row: Int64, confidence: Double, terms: [QueryTerm]) throws -> SearchMatch {
         let statement = try database.cachedStatement(
             "SELECT article_id, title, section, kind, url, short_answer, sentences, sentence_terms FROM articles WHERE row = ?")
         try statement.bind([row])
-        guard try statement.step() else {
+        let match = try statement.firstRow { row in
+            let sentences = (row.string(at: 6) ?? "").split(separator: "\n", omittingEmptySubsequences: false)
+            let sentenceTerms = (row.string(at: 7) ?? "").split(separator: "\n", omittingEmptySubsequences: false)
+            return SearchMatch(
+                id: row.string(at: 0) ?? "",
+                title: row.string(at: 1) ?? "",
+                section: row.string(at: 2) ?? "",
+                kind: Article.Kind(rawValue: row.string(at: 3) ?? "") ?? .topic,
+                url: row.string(at: 4),
+                shortAnswer: row.string(at: 5) ?? "",
+                snippet: Snippet.best(sentences: sentences, sentenceTerms: sentenceTerms, terms: terms),
+                confidence: confidence)
+        }
+        guard let match else {
             throw SQLiteError(code: 0, message: "article row \(row) is in the search index but not in articles")
         }
-        let sentences = (statement.string(at: 6) ?? "").split(separator: "\n", omittingEmptySubsequences: false)
-        let sentenceTerms = (statement.string(at: 7) ?? "").split(separator: "\n", omittingEmptySubsequences: false)
-        return SearchMatch(
-            id: statement.string(at: 0) ?? "",
-            title: statement.string(at: 1) ?? "",
-            section: statement.string(at: 2) ?? "",
-            kind: Article.Kind(rawValue: statement.string(at: 3) ?? "") ?? .topic,
-            url: statement.string(at: 4),
-            shortAnswer: statement.string(at: 5) ?? "",
-            snippet: Snippet.best(sentences: sentences, sentenceTerms: sentenceTerms, terms: terms),
-            confidence: confidence)
+        return match
     }
 }
 

@@ -26,11 +26,23 @@ extension KnowledgeIndex {
     /// Brings the index in line with `folder`: new and changed files are analysed, deleted ones
     /// removed, unchanged ones skipped without being read.
     ///
-    /// Runs in one transaction, so a reader sees the old index or the new one, never a mix.
+    /// Changed files are read and analysed before the write transaction, which then only writes:
+    /// analysis is nearly all of an update's time, and while the transaction lasts every other
+    /// writer of the database (a server recording its chats) waits. The one transaction means a
+    /// reader sees the old index or the new one, never a mix.
     /// - Parameter progress: called every few hundred files and once at the end.
     @discardableResult
     public func update(from folder: KnowledgeFolder, progress: (IndexProgress) -> Void = { _ in }) throws -> IndexReport {
         let files = try folder.articleFiles()
+        let rebuilding = try !isCurrent
+        let known = rebuilding ? [:] : try knownFiles()
+        var prepared: [String: PreparedFile] = [:]
+        for (done, file) in files.enumerated() {
+            if !Self.isUnchanged(file, known: known[file.path]) {
+                prepared[file.path] = try prepare(file, known: known[file.path])
+            }
+            if (done + 1) % 500 == 0 { progress(IndexProgress(done: done + 1, total: files.count)) }
+        }
         var report = IndexReport(files: files.count)
         do {
             try database.transaction {
@@ -43,15 +55,17 @@ extension KnowledgeIndex {
                         .run([analyzer.fingerprint])
                     report.rebuilt = true
                 }
-                let known = try knownFiles()
+                let current = try knownFiles()
+                // Another writer may have changed the index since it was read (two updates at
+                // once); then what was prepared may not fit, and files are prepared again here.
+                let fits = report.rebuilt == rebuilding && current == known
                 let onDisk = Set(files.map(\.path))
-                for path in known.keys where !onDisk.contains(path) {
+                for path in current.keys where !onDisk.contains(path) {
                     try removeArticle(path: path)
                     report.removed += 1
                 }
-                for (done, file) in files.enumerated() {
-                    try update(file, known: known[file.path], folder: folder, report: &report)
-                    if (done + 1) % 500 == 0 { progress(IndexProgress(done: done + 1, total: files.count)) }
+                for file in files {
+                    try apply(file, known: current[file.path], prepared: fits ? prepared[file.path] : nil, report: &report)
                 }
                 let remaining = try issues().filter { onDisk.contains($0.path) }
                 report.issues = remaining
@@ -67,7 +81,7 @@ extension KnowledgeIndex {
     }
 
     /// What the index remembers of a file: its row (nil for a file that failed), size, time and hash.
-    struct KnownFile {
+    struct KnownFile: Equatable {
         var row: Int64?
         var size: Int
         var modified: Int64
@@ -90,39 +104,62 @@ extension KnowledgeIndex {
         return known
     }
 
-    private func update(
-        _ file: KnowledgeFolder.ArticleFile, known: KnownFile?, folder: KnowledgeFolder, report: inout IndexReport
-    ) throws {
-        // A file that failed is read again every time: its problem may lie in another file
-        // (a duplicate id) that has since changed.
-        if let known, known.row != nil, known.size == file.size, known.modified == file.modified {
-            report.unchanged += 1
-            return
-        }
+    /// Whether a file is indexed with the same size and time, so it need not be read.
+    ///
+    /// A file that failed is read again every time: its problem may lie in another file (a
+    /// duplicate id) that has since changed.
+    private static func isUnchanged(_ file: KnowledgeFolder.ArticleFile, known: KnownFile?) -> Bool {
+        guard let known, known.row != nil else { return false }
+        return known.size == file.size && known.modified == file.modified
+    }
+
+    /// A changed file, read and hashed and, unless its content is what the index holds, parsed and analysed.
+    enum PreparedFile {
+        /// Only the file's time changed; the index holds its content at `row`.
+        case sameContent(row: Int64)
+        case changed(hash: String, content: Result<AnalysedArticle, KnowledgeIssue>)
+    }
+
+    private func prepare(_ file: KnowledgeFolder.ArticleFile, known: KnownFile?) throws -> PreparedFile {
         let data = try Data(contentsOf: file.url)
         var hasher = StableHash()
         hasher.combine(bytes: data)
         let hash = hasher.hexDigest
-        if let known, let row = known.row, known.hash == hash {
-            try database.cachedStatement("UPDATE articles SET file_size = ?, file_modified = ? WHERE row = ?")
-                .run([file.size, file.modified, row])
+        if let known, let row = known.row, known.hash == hash { return .sameContent(row: row) }
+        return .changed(hash: hash, content: parse(data, path: file.path).map(analyse))
+    }
+
+    /// Writes what `prepared` says about `file`; prepares it here when nothing was prepared.
+    private func apply(
+        _ file: KnowledgeFolder.ArticleFile, known: KnownFile?, prepared: PreparedFile?, report: inout IndexReport
+    ) throws {
+        if Self.isUnchanged(file, known: known) {
             report.unchanged += 1
             return
         }
-        if known != nil { try removeArticle(path: file.path) }
-        do {
-            let article = try parse(data, path: file.path).get()
-            if let other = try pathOfArticle(id: article.id, locale: article.locale) {
-                throw KnowledgeIssue(
-                    path: file.path, line: 2, message: "id '\(article.id)' is already used in locale '\(article.locale)' by \(other)")
+        switch try prepared ?? prepare(file, known: known) {
+        case .sameContent(let row):
+            try database.cachedStatement("UPDATE articles SET file_size = ?, file_modified = ? WHERE row = ?")
+                .run([file.size, file.modified, row])
+            report.unchanged += 1
+        case .changed(let hash, let content):
+            if known != nil { try removeArticle(path: file.path) }
+            do {
+                let analysed = try content.get()
+                let article = analysed.article
+                if let other = try pathOfArticle(id: article.id, locale: article.locale) {
+                    throw KnowledgeIssue(
+                        path: file.path, line: 2,
+                        message: "id '\(article.id)' is already used in locale '\(article.locale)' by \(other)")
+                }
+                try insert(analysed, file: file, hash: hash)
+                if known?.row == nil { report.added += 1 } else { report.updated += 1 }
+            } catch let issue as KnowledgeIssue {
+                try database.cachedStatement(
+                    "INSERT OR REPLACE INTO knowledge_issues(path, line, message, file_size, file_modified) VALUES (?, ?, ?, ?, ?)"
+                ).run([issue.path, issue.line, issue.message, file.size, file.modified])
+                if known?.row != nil { report.removed += 1 }
             }
-            try insert(article, file: file, hash: hash)
-            if known?.row == nil { report.added += 1 } else { report.updated += 1 }
-        } catch let issue as KnowledgeIssue {
-            try database.cachedStatement(
-                "INSERT OR REPLACE INTO knowledge_issues(path, line, message, file_size, file_modified) VALUES (?, ?, ?, ?, ?)"
-            ).run([issue.path, issue.line, issue.message, file.size, file.modified])
-            if known?.row != nil { report.removed += 1 }
         }
     }
 
@@ -136,25 +173,22 @@ extension KnowledgeIndex {
     private func pathOfArticle(id: String, locale: String) throws -> String? {
         let statement = try database.cachedStatement("SELECT path FROM articles WHERE article_id = ? AND locale = ?")
         try statement.bind([id, locale])
-        return try statement.step() ? statement.string(at: 0) : nil
+        return try statement.firstRow { $0.string(at: 0) } ?? nil
     }
 
     /// The slot of a locale's row range, allotted on first use.
     func localeSlot(_ locale: String) throws -> Int64 {
         let find = try database.cachedStatement("SELECT slot FROM locales WHERE locale = ?")
         try find.bind([locale])
-        if try find.step() { return find.int64(at: 0) }
+        if let slot = try find.firstRow({ $0.int64(at: 0) }) { return slot }
         try database.cachedStatement("INSERT INTO locales(slot, locale) VALUES ((SELECT coalesce(max(slot), 0) + 1 FROM locales), ?)")
             .run([locale])
         return database.lastInsertedRow
     }
 
-    private func insert(_ article: Article, file: KnowledgeFolder.ArticleFile, hash: String) throws {
+    private func insert(_ analysed: AnalysedArticle, file: KnowledgeFolder.ArticleFile, hash: String) throws {
+        let article = analysed.article
         let range = KnowledgeSchema.rowRange(slot: try localeSlot(article.locale))
-        let language = Language(locale: article.locale)
-        // Sentences are single lines already; flatten any stray line break inside one.
-        let sentences = Snippet.sentences(of: article.body, analyzer: analyzer, language: language)
-            .filter { !$0.text.isEmpty }
         try database.cachedStatement("""
             INSERT INTO articles(row, path, file_size, file_modified, content_hash, article_id, locale, section, kind,
                                  audience, title, url, short_answer, body, sentences, sentence_terms)
@@ -164,26 +198,20 @@ extension KnowledgeIndex {
                 range.lowerBound, range.lowerBound, range.upperBound,
                 file.path, file.size, file.modified, hash, article.id, article.locale, article.section,
                 article.kind.rawValue, article.audience.rawValue, article.title, article.url, article.shortAnswer,
-                article.body, sentences.map(\.text).joined(separator: "\n"),
-                sentences.map { $0.terms.joined(separator: " ") }.joined(separator: "\n"),
+                article.body, analysed.sentences, analysed.sentenceTerms,
             ])
         let row = database.lastInsertedRow
+        // Learned aliases are read here, inside the transaction, so one learned meanwhile is kept;
+        // they are a few short phrasings.
+        var learned = AnalysedFields(analyzer: analyzer, language: Language(locale: article.locale))
+        let learnedAliases = try learnedAliases(of: article).map { learned.analyse($0) }
         let recordSurface = try database.cachedStatement("INSERT OR IGNORE INTO surface_words(word, term) VALUES (?, ?)")
-        func analysed(_ text: String) throws -> String {
-            let terms = analyzer.analyze(text, language: language)
-            for term in terms {
-                if let surface = term.surface, recordedSurfaces.insert(surface).inserted {
-                    try recordSurface.run([surface, term.term])
-                }
-            }
-            return terms.map(\.term).joined(separator: " ")
+        for (word, term) in analysed.surfaces + learned.surfaces where recordedSurfaces.insert(word).inserted {
+            try recordSurface.run([word, term])
         }
         try database.cachedStatement(
             "INSERT INTO article_terms(rowid, title, aliases, tags, body) VALUES (?, ?, ?, ?, ?)"
-        ).run([
-            row, try analysed(article.title), try (article.aliases + learnedAliases(of: article)).map(analysed).joined(separator: "\n"),
-            try analysed(article.tags.joined(separator: " , ")), try analysed(MarkdownText.plainText(of: article.body)),
-        ])
+        ).run([row, analysed.title, (analysed.aliases + learnedAliases).joined(separator: "\n"), analysed.tags, analysed.body])
     }
 
     /// The phrasings leads attached to this article with `helpline review resolve`.

@@ -7,12 +7,16 @@ import HelplineCore
 /// Like its ``Database``, an index belongs to one thread at a time.
 public final class KnowledgeIndex {
     let database: Database
-    let analyzer: Analyzer
+    /// Replaced only with a whole ``Snapshot`` from a re-index (new synonyms), never on its own.
+    var analyzer: Analyzer
     public let confidenceModel: ConfidenceModel
     /// Loaded when the index opens and after each update; questions are weighed against it.
-    private(set) var vocabulary: Vocabulary
+    var vocabulary: Vocabulary
     /// Locales that have articles, for choosing where to search.
-    private(set) var locales: [String: Int] = [:]
+    var locales: [String: Int] = [:]
+    /// Counts the times the in-memory state was reloaded or replaced, so a caller can tell whether
+    /// a ``Snapshot`` taken elsewhere may have missed a change made here meanwhile.
+    public internal(set) var generation = 0
     /// Surface words already in `surface_words`, so an update inserts each word once, not once
     /// per occurrence.
     var recordedSurfaces: Set<String> = []
@@ -47,7 +51,7 @@ public final class KnowledgeIndex {
 
     private func storedFingerprint() throws -> String? {
         let statement = try database.cachedStatement("SELECT value FROM meta WHERE key = 'analyzer'")
-        return try statement.step() ? statement.string(at: 0) : nil
+        return try statement.firstRow { $0.string(at: 0) } ?? nil
     }
 
     func reloadVocabulary() throws {
@@ -77,6 +81,7 @@ public final class KnowledgeIndex {
             if let locale = localeCounts.string(at: 0) { counts[locale] = Int(localeCounts.int64(at: 1)) }
         }
         locales = counts
+        generation += 1
         vocabulary = Vocabulary(
             documentCount: counts.values.reduce(0, +), documentFrequency: frequencies,
             headingFrequency: headingFrequencies, surfaceWords: surfaceWords)

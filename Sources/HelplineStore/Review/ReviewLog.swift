@@ -38,7 +38,7 @@ public final class ReviewLog {
     }
 
     /// A group as `helpline review` lists it.
-    public struct Group: Sendable, Equatable, Encodable {
+    public struct Group: Sendable, Equatable, Codable {
         public var id: Int64
         public var locale: String
         public var status: String
@@ -117,7 +117,7 @@ public final class ReviewLog {
         return try groups.map { try detailed($0, since: since) }
     }
 
-    private func detailed(_ group: Group, since: Date) throws -> Group {
+    func detailed(_ group: Group, since: Date) throws -> Group {
         var group = group
         let rows = try database.cachedStatement(
             "SELECT question, outcome, closest FROM unanswered WHERE group_id = ? AND created_at >= ? ORDER BY id")
@@ -137,7 +137,7 @@ public final class ReviewLog {
     public func phrasings(of id: Int64) throws -> (locale: String, phrasings: [String])? {
         let group = try database.cachedStatement("SELECT locale FROM question_groups WHERE id = ?")
         try group.bind([id])
-        guard try group.step(), let locale = group.string(at: 0) else { return nil }
+        guard let locale = try group.firstRow({ $0.string(at: 0) }) ?? nil else { return nil }
         let rows = try database.cachedStatement("SELECT DISTINCT question FROM unanswered WHERE group_id = ? ORDER BY id")
         try rows.bind([id])
         var phrasings: [String] = []
@@ -159,6 +159,6 @@ public final class ReviewLog {
     private func exists(_ id: Int64) throws -> Bool {
         let statement = try database.cachedStatement("SELECT 1 FROM question_groups WHERE id = ?")
         try statement.bind([id])
-        return try statement.step()
+        return try statement.firstRow { _ in true } ?? false
     }
 }

@@ -75,6 +75,10 @@ public final class Database {
         }
     }
 
+    /// How many cached statements are on a row, holding a read transaction open; 0 between
+    /// calls into the stores (see ``Statement/firstRow(_:)``).
+    var activeStatementCount: Int { statementCache.values.filter(\.isActive).count }
+
     /// The rowid of the last inserted row.
     public var lastInsertedRow: Int64 { sqlite3_last_insert_rowid(connection) }
 }

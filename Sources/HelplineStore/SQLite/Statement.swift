@@ -71,6 +71,22 @@ public final class Statement {
         }
     }
 
+    /// The first row as `read` makes it, or nil when there is none; the statement is reset
+    /// after, whether `read` throws or not.
+    ///
+    /// For single-row reads: a statement left on a row keeps its connection's read transaction
+    /// open, and in WAL mode the connection then reads an old snapshot, never sees what other
+    /// connections commit (a reload's, a command's run beside the server), and its next write
+    /// fails with `SQLITE_BUSY_SNAPSHOT`. `read` must copy what it needs; the row is gone after.
+    public func firstRow<T>(_ read: (Statement) throws -> T) throws -> T? {
+        defer { sqlite3_reset(statement) }
+        guard try step() else { return nil }
+        return try read(self)
+    }
+
+    /// Whether the statement is on a row, holding its connection's read transaction open.
+    var isActive: Bool { sqlite3_stmt_busy(statement) != 0 }
+
     /// Binds `values`, runs the statement to its end, and resets it.
     public func run(_ values: [any StatementValue] = []) throws(SQLiteError) {
         reset()

@@ -79,7 +79,7 @@ public final class TicketStore {
     public func openedCount(for identity: Identity, since: Date) throws -> Int {
         let statement = try database.cachedStatement("SELECT count(*) FROM tickets WHERE user_key = ? AND created_at >= ?")
         try statement.bind([ConversationStore.userKey(for: identity), since.timeIntervalSince1970])
-        return try statement.step() ? Int(statement.int64(at: 0)) : 0
+        return try statement.firstRow { Int($0.int64(at: 0)) } ?? 0
     }
 
     /// Adds a follow-up question to an existing ticket (the same problem, asked again).
@@ -101,7 +101,7 @@ public final class TicketStore {
     public func ticket(_ id: Int64) throws -> TicketRecord? {
         let statement = try database.cachedStatement("SELECT \(Self.columns) FROM tickets WHERE id = ?")
         try statement.bind([id])
-        return try statement.step() ? Self.record(statement) : nil
+        return try statement.firstRow(Self.record)
     }
 
     /// Tickets newest first; with `breachingAt`, only those whose first response is late as of that time.
@@ -132,12 +132,12 @@ public final class TicketStore {
         return try ticket(id)
     }
 
-    private static let columns = """
+    static let columns = """
         id, user_key, account, plan, role, conversation_id, question, priority, reason, channels, created_at, due_at,
         status, responded_at, solved_at
         """
 
-    private static func record(_ row: Statement) -> TicketRecord {
+    static func record(_ row: Statement) -> TicketRecord {
         func date(_ column: Int32) -> Date? {
             row.isNull(at: column) ? nil : Date(timeIntervalSince1970: row.double(at: column))
         }

@@ -46,8 +46,7 @@ public final class WebhookOutbox {
     public func nextDue() throws -> Date? {
         let statement = try database.cachedStatement(
             "SELECT min(next_attempt_at) FROM webhook_outbox WHERE delivered_at IS NULL")
-        guard try statement.step(), !statement.isNull(at: 0) else { return nil }
-        return Date(timeIntervalSince1970: statement.double(at: 0))
+        return try statement.firstRow { $0.isNull(at: 0) ? nil : Date(timeIntervalSince1970: $0.double(at: 0)) } ?? nil
     }
 
     public func markDelivered(_ id: Int64, now: Date) throws {

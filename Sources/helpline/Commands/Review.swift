@@ -10,7 +10,9 @@ extension Helpline {
             abstract: "Review the questions Helpline could not answer, grouped by similarity, largest first.",
             discussion: """
                 Recorded: every question that got no match, an unhelpful answer, or a request for a \
-                person, with its outcome (ticket or self-service) and the closest articles.
+                person, with its outcome (ticket or self-service) and the closest articles. With \
+                --server URL --token JWT (or HELPLINE_SERVER and HELPLINE_TOKEN), every subcommand \
+                works on that server's HTTP API with a support lead's token instead of the local database.
                 """,
             subcommands: [List.self, Resolve.self, Draft.self, Dismiss.self],
             defaultSubcommand: List.self
@@ -33,6 +35,7 @@ extension Helpline {
             @Option(help: "table, json or csv.") var format = Format.table
 
             @OptionGroup(title: "Storage") var storage: StorageOptions
+            @OptionGroup(title: "Remote server") var remote: ReviewServerOptions
 
             func validate() throws {
                 guard Self.seconds(since) != nil else { throw ValidationError("--since takes an age such as 24h, 7d or 30d, not '\(since)'") }
@@ -49,7 +52,11 @@ extension Helpline {
 
             func run() throws {
                 let since = Date().addingTimeInterval(-(Self.seconds(since) ?? 0))
-                let groups = try Review.openLog(storage).groups(since: since, locale: locale)
+                let groups = if let client = try remote.client() {
+                    try client.groups(since: self.since, locale: locale)
+                } else {
+                    try Review.openLog(storage).groups(since: since, locale: locale)
+                }
                 switch format {
                 case .json:
                     let encoder = makeJSONEncoder(pretty: true)
@@ -91,18 +98,22 @@ extension Helpline {
             @Argument(help: "The group number from the list.") var group: Int64
             @Option(help: ArgumentHelp("The article that answers the group's questions.", valueName: "id")) var article: String
             @OptionGroup(title: "Storage") var storage: StorageOptions
+            @OptionGroup(title: "Remote server") var remote: ReviewServerOptions
 
             func run() throws {
+                if let client = try remote.client() {
+                    let resolved = try client.resolve(group, article: article)
+                    print("group #\(group): \(resolved.aliases) phrasings are now aliases of \(resolved.article) [\(resolved.group.locale)]")
+                    return
+                }
                 let log = try Review.openLog(storage)
-                guard let (locale, phrasings) = try log.phrasings(of: group) else { throw CommandFailure("no group #\(group)") }
-                let opened = try storage.openIndex()
+                guard try log.group(group) != nil else { throw CommandFailure("no group #\(group)") }
                 do {
-                    try opened.index.learnAliases(phrasings, articleID: article, locale: locale, group: group, now: Date())
+                    let resolved = try log.resolve(group, article: article, in: try storage.openIndex().index, now: Date())
+                    print("group #\(group): \(resolved.aliases) phrasings are now aliases of \(article) [\(resolved.group.locale)]")
                 } catch let error as ReviewError {
                     throw CommandFailure("\(error)")
                 }
-                try log.markResolved(group)
-                print("group #\(group): \(phrasings.count) phrasings are now aliases of \(article) [\(locale)]")
             }
         }
 
@@ -112,20 +123,22 @@ extension Helpline {
 
             @Argument(help: "The group number from the list.") var group: Int64
             @OptionGroup(title: "Storage") var storage: StorageOptions
+            @OptionGroup(title: "Remote server") var remote: ReviewServerOptions
 
             func run() throws {
-                guard let (locale, phrasings) = try Review.openLog(storage).phrasings(of: group), let first = phrasings.first else {
-                    throw CommandFailure("no group #\(group)")
+                if let client = try remote.client() {
+                    let written = try client.draft(group)
+                    let first = written.group.examples.first.map { " for “\($0)”" } ?? ""
+                    print("wrote \(written.path) on the server\(first); move it under articles/\(written.group.locale)/<section>/ when done")
+                    return
                 }
-                let draft = ArticleDraft(id: "draft-\(group)", locale: locale, phrasings: phrasings)
-                let folder = URL(fileURLWithPath: storage.knowledge).appendingPathComponent("drafts", isDirectory: true)
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                let file = folder.appendingPathComponent("\(draft.id).md")
-                guard !FileManager.default.fileExists(atPath: file.path) else {
-                    throw CommandFailure("\(file.path) exists already; finish or remove it first")
+                do {
+                    let draft = try Review.openLog(storage).writeDraft(for: group, in: storage.knowledgeFolder)
+                    print("wrote \(draft.file.path) (“\(draft.firstPhrasing)” and \(draft.phrasings - 1) more); "
+                          + "move it under articles/\(draft.group.locale)/<section>/ when done")
+                } catch let error as ReviewError {
+                    throw CommandFailure("\(error)")
                 }
-                try Data(draft.markdown.utf8).write(to: file)
-                print("wrote \(file.path) (“\(first)” and \(phrasings.count - 1) more); move it under articles/\(locale)/<section>/ when done")
             }
         }
 
@@ -134,8 +147,14 @@ extension Helpline {
 
             @Argument(help: "The group number from the list.") var group: Int64
             @OptionGroup(title: "Storage") var storage: StorageOptions
+            @OptionGroup(title: "Remote server") var remote: ReviewServerOptions
 
             func run() throws {
+                if let client = try remote.client() {
+                    _ = try client.dismiss(group)
+                    print("dismissed group #\(group)")
+                    return
+                }
                 guard try Review.openLog(storage).dismiss(group) else { throw CommandFailure("no group #\(group)") }
                 print("dismissed group #\(group)")
             }

@@ -10,7 +10,7 @@ extension Helpline {
     /// `helpline serve`: the chat server.
     struct Serve: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Serve the chat over WebSocket at /chat, with /healthz and /metrics on the same port.",
+            abstract: "Serve the chat over WebSocket at /chat, with /healthz, /metrics and the HTTP API on the same port.",
             discussion: """
                 Every option can also come from the environment: HELPLINE_PORT, HELPLINE_HOST, \
                 HELPLINE_DATA, HELPLINE_KNOWLEDGE, HELPLINE_MAX_MESSAGE_BYTES, HELPLINE_STATIC, \
@@ -18,6 +18,18 @@ extension Helpline {
                 HS256) are checked with the secret in HELPLINE_IDENTITY_SECRET, or in the file named \
                 by HELPLINE_IDENTITY_SECRET_FILE; without a secret, every user is an anonymous free \
                 member and tokens are refused. SIGINT or SIGTERM closes open chats and exits.
+
+                The HTTP API under /api/v1/ (review groups, tickets, statistics, knowledge reload; \
+                see docs/API.md) takes a support lead's token: 'Authorization: Bearer <JWT>' with \
+                role lead.
+
+                SIGHUP, POST /api/v1/knowledge/reload and --watch re-index what changed in the \
+                knowledge folder while chats go on; synonyms.yaml is read again, policy.yaml only \
+                at start.
+
+                --dev is for development only: GET /dev/token mints a token for any plan and role, \
+                lead included, for anyone who can reach the port; without a secret a random one is \
+                made at start.
                 """
         )
 
@@ -40,6 +52,12 @@ extension Helpline {
 
         @Option(help: ArgumentHelp("Wait before the first webhook retry, in milliseconds; each retry doubles it (up to 5 minutes).", valueName: "ms"))
         var webhookRetryMs = 2_000
+
+        @Flag(help: "Re-index the knowledge folder whenever its articles or synonyms change (looked at every second).")
+        var watch = false
+
+        @Flag(help: "Development mode: GET /dev/token mints identity tokens for anyone. Never in production.")
+        var dev = false
 
         @OptionGroup(title: "Storage") var storage: StorageOptions
 
@@ -70,35 +88,43 @@ extension Helpline {
             webhook?.start()
             defer { webhook?.stop() }
             let wakeUp: (@Sendable () -> Void)? = webhook.map { dispatcher in { @Sendable in dispatcher.wake() } }
+            // With --dev and no configured secret, a random one: dev tokens then work for chats too.
+            let secret = try Self.identitySecret() ?? (dev ? (0..<32).map { _ in UInt8.random(in: .min ... .max) } : nil)
             let server = try ChatServer(
                 configuration: ServerConfiguration(
                     port: port, host: host, maximumMessageBytes: maxMessageBytes,
-                    staticFolder: FileManager.default.fileExists(atPath: staticFolder) ? staticFolder : nil),
+                    staticFolder: FileManager.default.fileExists(atPath: staticFolder) ? staticFolder : nil,
+                    knowledgeFolder: storage.knowledge),
                 index: opened.index, conversations: try ConversationStore(database: opened.database), policy: opened.policy,
-                verifier: try Self.identityVerifier(),
+                verifier: secret.map { IdentityTokenVerifier(secret: $0) },
                 accounts: try AccountDirectory(database: opened.database, policy: opened.policy),
                 tickets: try TicketStore(database: opened.database, policy: opened.policy, queuesWebhooks: webhook != nil),
-                review: try ReviewLog(database: opened.database), ticketOpened: wakeUp)
+                review: try ReviewLog(database: opened.database), statistics: try StatisticsStore(database: opened.database),
+                devTokens: dev ? secret.map { IdentityTokenSigner(secret: $0) } : nil, ticketOpened: wakeUp)
 
-            // Signals arrive on a dispatch queue, not in a signal handler: stop() only sets a
-            // flag and wakes the service loop.
-            let sources = [SIGINT, SIGTERM].map { number in
+            // Signals arrive on a dispatch queue, not in a signal handler: stop() and
+            // requestReload() only set a flag and wake the service loop.
+            let sources = [(SIGINT, server.stop), (SIGTERM, server.stop), (SIGHUP, server.requestReload)].map { number, action in
                 signal(number, SIG_IGN)
                 let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-                source.setEventHandler { server.stop() }
+                source.setEventHandler { action() }
                 source.resume()
                 return source
             }
+            if dev {
+                printToStandardError(
+                    "warning: --dev: GET /dev/token mints identity tokens (any plan and role, lead included) for anyone "
+                        + "who can reach port \(server.port); never use --dev in production")
+            }
+            let watcher = watch ? KnowledgeWatcher(folder: storage.knowledgeFolder) { server.requestReload() } : nil
+            watcher?.start()
+            defer { watcher?.stop() }
             // Written straight to the file descriptor, so a script reading the port sees it at once.
             FileHandle.standardOutput.write(Data(
                 "helpline: serving \(opened.index.articleCount) articles on port \(server.port) (ws://localhost:\(server.port)/chat)\n".utf8))
             server.run()
             sources.forEach { $0.cancel() }
             printToStandardError("helpline: stopped")
-        }
-
-        static func identityVerifier() throws -> IdentityTokenVerifier? {
-            try identitySecret().map { IdentityTokenVerifier(secret: $0) }
         }
 
         /// The identity secret from HELPLINE_IDENTITY_SECRET, or the file HELPLINE_IDENTITY_SECRET_FILE names.

@@ -14,9 +14,11 @@ final class ChatFixture {
 
     init(
         verifier: IdentityTokenVerifier? = nil, configuration: ServerConfiguration = ServerConfiguration(),
-        accounts: [AccountDirectory.Entry] = []
+        accounts: [AccountDirectory.Entry] = [], devTokens: IdentityTokenSigner? = nil, copiesKnowledge: Bool = false
     ) throws {
-        server = try TestServer(verifier: verifier, configuration: configuration, accounts: accounts)
+        server = try TestServer(
+            verifier: verifier, configuration: configuration, accounts: accounts, devTokens: devTokens,
+            copiesKnowledge: copiesKnowledge)
         pool = try ChatClientPool()
     }
 

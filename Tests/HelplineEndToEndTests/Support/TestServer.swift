@@ -45,6 +45,9 @@ final class TestServer {
 
     /// The port the server listens on.
     let port: Int
+    /// The server's own copy of the shipped help center, which a test may edit and reload; nil
+    /// unless asked for with `copiesKnowledge`.
+    let knowledge: URL?
     private let directory: URL
     private var server: ChatServer?
     /// Signalled once, when `run()` has returned.
@@ -58,14 +61,22 @@ final class TestServer {
     ///     when `HELPLINE_IDENTITY_SECRET` is unset.
     ///   - configuration: limits and timeouts; the port and host are always 0 and 127.0.0.1.
     ///   - accounts: the account directory's entries, which override the plan tokens name.
+    ///   - devTokens: mints `/dev/token`'s tokens, as `serve --dev` does; nil, as in production.
+    ///   - copiesKnowledge: serve a copy of the shipped help center in the server's directory, as
+    ///     its knowledge folder (``knowledge``): reloads re-index it and drafts go there. Without
+    ///     it the server has no knowledge folder, so no test writes into the repository's.
     init(
         verifier: IdentityTokenVerifier? = nil, configuration: ServerConfiguration = ServerConfiguration(),
-        accounts: [AccountDirectory.Entry] = []
+        accounts: [AccountDirectory.Entry] = [], devTokens: IdentityTokenSigner? = nil, copiesKnowledge: Bool = false
     ) throws {
-        directory = FileManager.default.temporaryDirectory
+        let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("helpline-e2e-\(UUID().uuidString)", isDirectory: true)
+        self.directory = directory
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let knowledge = copiesKnowledge ? directory.appendingPathComponent("knowledge", isDirectory: true) : nil
+        self.knowledge = knowledge
         do {
+            if let knowledge { try FileManager.default.copyItem(at: Self.shippedKnowledge, to: knowledge) }
             let folder = KnowledgeFolder(root: Self.shippedKnowledge)
             let path = directory.appendingPathComponent("helpline.sqlite").path
             try FileManager.default.copyItem(atPath: try Self.indexedTemplate.get(), toPath: path)
@@ -74,6 +85,7 @@ final class TestServer {
             var configuration = configuration
             configuration.port = 0
             configuration.host = "127.0.0.1"
+            if let knowledge { configuration.knowledgeFolder = knowledge.path }
             // Chats opening and closing are routine here; warnings and errors still show.
             var logger = Logger(label: "helpline.e2e")
             logger.logLevel = .warning
@@ -85,7 +97,7 @@ final class TestServer {
                 configuration: configuration, index: index, conversations: try ConversationStore(database: database),
                 policy: policy, verifier: verifier, accounts: directory,
                 tickets: try TicketStore(database: database, policy: policy), review: try ReviewLog(database: database),
-                logger: logger)
+                statistics: try StatisticsStore(database: database), devTokens: devTokens, logger: logger)
             self.server = server
             port = server.port
         } catch {
