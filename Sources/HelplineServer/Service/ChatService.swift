@@ -44,6 +44,9 @@ final class ChatService {
         composer = ReplyComposer(policy: policy)
         self.verifier = verifier
         self.metrics = metrics
+        // Read the word-frequency lists now (about 0.1 s), not on the service thread when the
+        // first question in each language arrives.
+        for language in Language.allCases { _ = WordFrequencies.shipped(for: language) }
     }
 
     /// The frames that answer one complete text message, in order.
@@ -140,14 +143,20 @@ final class ChatService {
         if let id { connection.answeredQuestions[id] = question }
         // An outage report from someone entitled to a ticket needs a person even when an article
         // talks about outages. Everyone else gets self-service either way, so only they pay for
-        // the classifier here.
+        // the classifier here. The question alone decides: an outage reported earlier in the
+        // conversation raises the priority of a ticket, but must not turn every later question
+        // that has an answer into one.
         let entitled = if case .ticket = composer.policy.escalation(for: connection.identity) { true } else { false }
-        let priority = entitled
-            ? classifier.classify(question, conversation: connection.recentQuestions, language: Language(locale: result.locale))
+        let outage = entitled
+            ? classifier.classify(question, conversation: [], language: Language(locale: result.locale))
             : nil
-        let reply = result.decision == .noMatch || priority?.level == 1
-            ? try escalate(question, result: result, id: id, on: connection, now: now, priority: priority, reason: "no_match")
-            : composer.reply(to: result, replyTo: id)
+        let reply = if let outage, outage.level == 1 {
+            try escalate(question, result: result, id: id, on: connection, now: now, priority: outage, reason: "no_match")
+        } else if result.decision == .noMatch {
+            try escalate(question, result: result, id: id, on: connection, now: now, reason: "no_match")
+        } else {
+            composer.reply(to: result, replyTo: id)
+        }
         connection.remember(question)
         metrics.recordReply(type: reply.type)
         record("the exchange") {
