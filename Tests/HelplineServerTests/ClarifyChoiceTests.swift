@@ -1,9 +1,11 @@
 import Foundation
+import HelplineStore
 import Testing
 
 @testable import HelplineServer
 
-/// Picking one of a `clarify`'s suggestions, as clients do: by asking its title.
+/// Picking one of a `clarify`'s suggestions, as clients do: by asking its title; and a clarify
+/// left unresolved, recorded for support leads.
 @Suite(.serialized)
 struct ClarifyChoiceTests {
     /// Asks `question` and returns the clarify it gets.
@@ -36,5 +38,39 @@ struct ClarifyChoiceTests {
         #expect(reply["type"] as? String == fresh["type"] as? String)
         #expect((reply["articles"] as? [[String: Any]])?.first?["id"] as? String
             == (fresh["articles"] as? [[String: Any]])?.first?["id"] as? String)
+    }
+
+    /// The outcomes recorded for review of questions like `question`.
+    private func reviewOutcomes(of question: String, in fixture: ChatServiceTests.Fixture) throws -> [String: Int] {
+        let groups = try fixture.review.groups(since: ChatServiceTests.now.addingTimeInterval(-3600))
+        return groups.first(where: { $0.examples.contains(question) })?.outcomes ?? [:]
+    }
+
+    @Test func aClarifyLeftForAnotherQuestionIsRecordedForReview() throws {
+        let fixture = try ChatServiceTests.Fixture()
+        let connection = fixture.connection()
+        _ = try clarify("record call", on: connection, in: fixture)
+        #expect(try reviewOutcomes(of: "record call", in: fixture).isEmpty)
+        _ = try fixture.send(["type": "ask", "id": "other", "text": "How do I reset my password?"], on: connection)
+        #expect(try reviewOutcomes(of: "record call", in: fixture) == ["clarify": 1])
+    }
+
+    @Test func aClarifyOpenWhenTheChatClosesIsRecordedForReview() throws {
+        let fixture = try ChatServiceTests.Fixture()
+        let connection = fixture.connection()
+        _ = try clarify("record call", on: connection, in: fixture)
+        fixture.service.chatClosed(connection, now: ChatServiceTests.now)
+        #expect(try reviewOutcomes(of: "record call", in: fixture) == ["clarify": 1])
+        fixture.service.chatClosed(connection, now: ChatServiceTests.now)
+        #expect(try reviewOutcomes(of: "record call", in: fixture) == ["clarify": 1])
+    }
+
+    @Test func aChosenSuggestionLeavesNothingToReview() throws {
+        let fixture = try ChatServiceTests.Fixture()
+        let connection = fixture.connection()
+        let suggestions = try clarify("record call", on: connection, in: fixture)
+        _ = try fixture.send(["type": "ask", "id": "pick", "text": try #require(suggestions[0]["title"] as? String)], on: connection)
+        fixture.service.chatClosed(connection, now: ChatServiceTests.now)
+        #expect(try fixture.review.groups(since: ChatServiceTests.now.addingTimeInterval(-3600)).isEmpty)
     }
 }

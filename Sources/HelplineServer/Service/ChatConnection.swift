@@ -21,9 +21,8 @@ final class ChatConnection {
     var answeredQuestions: [String: String] = [:]
     /// The last few questions, oldest first: context for the priority of a ticket.
     private(set) var recentQuestions: [String] = []
-    /// The articles the last reply offered to choose from (a `clarify`); asking one of their
-    /// titles next picks it.
-    var offeredSuggestions: [SearchMatch] = []
+    /// The last reply's `clarify`, until the user picks a suggestion or moves on.
+    var openClarify: OpenClarify?
 
     func remember(_ question: String) {
         recentQuestions.append(question)
@@ -55,7 +54,7 @@ final class ChatConnection {
         session = Self.newSessionID()
         conversationBegun = false
         answeredQuestions = [:]
-        offeredSuggestions = []
+        openClarify = nil
     }
 
     var hasOutgoing: Bool { nextOutgoing < outgoing.count }

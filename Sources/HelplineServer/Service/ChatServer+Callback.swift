@@ -55,6 +55,7 @@ extension ChatServer {
             guard let slot, let stored = slot.load(as: UnsafeMutableRawPointer?.self) else { return 0 }
             slot.storeBytes(of: nil, as: UnsafeMutableRawPointer?.self)
             let connection = Unmanaged<ChatConnection>.fromOpaque(stored).takeRetainedValue()
+            service.chatClosed(connection)
             connections[wsi] = nil
             metrics.openConnections -= 1
             logger.info("chat closed", metadata: ["session": "\(connection.session)", "open": "\(connections.count)"])

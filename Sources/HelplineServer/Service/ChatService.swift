@@ -85,7 +85,6 @@ final class ChatService {
                 }
                 record("feedback") { try conversations.recordFeedback(connection.session, replyTo: replyTo, helpful: helpful, now: now) }
                 guard !helpful else { return [] }
-                // An unhelpful answer is treated like a question without a match.
                 // An unhelpful answer is escalated as if its question had no match.
                 return [try escalateRequest(question, id: replyTo, on: connection, now: now, reason: "unhelpful")]
             }
@@ -137,9 +136,10 @@ final class ChatService {
             return try escalateRequest(topic, id: id, on: connection, now: now, reason: "person")
         }
         let started = ContinuousClock.now
-        let result = try connection.choosingOfferedSuggestion(question, over: index.search(question, locale: connection.locale))
+        let (result, unresolved) = try connection.followingClarify(question, searched: index.search(question, locale: connection.locale))
         let elapsed = ContinuousClock.now - started
         metrics.recordSearch(seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        if let unresolved { recordUnresolved(unresolved, on: connection, now: now) }
         if let id { connection.answeredQuestions[id] = question }
         // An outage report from someone entitled to a ticket needs a person even when an article
         // talks about outages. Everyone else gets self-service either way, so only they pay for
@@ -176,11 +176,29 @@ final class ChatService {
     private func escalateRequest(
         _ question: String, id: String?, on connection: ChatConnection, now: Date, reason: String
     ) throws -> ServerMessage {
+        // Escalated, the question is recorded for review below; its clarify needs no record of its own.
+        _ = connection.endClarify()
         var result = try index.search(question, locale: connection.locale)
         result.decision = .noMatch
         let reply = try escalate(question, result: result, id: id, on: connection, now: now, reason: reason)
         metrics.recordReply(type: reply.type)
         return .reply(reply)
+    }
+
+    /// Called when a chat's connection has closed: a clarify left open there was never resolved.
+    func chatClosed(_ connection: ChatConnection, now: Date = Date()) {
+        if let unresolved = connection.endClarify() { recordUnresolved(unresolved, on: connection, now: now) }
+    }
+
+    /// Records a clarify the user moved on from without choosing, for support leads to review.
+    private func recordUnresolved(_ clarify: ChatConnection.OpenClarify, on connection: ChatConnection, now: Date) {
+        record("the unresolved clarify") {
+            try review?.record(
+                .init(question: clarify.question, terms: index.terms(of: clarify.question, locale: clarify.locale),
+                      locale: clarify.locale, identity: connection.identity, conversation: connection.session,
+                      reason: "clarify", outcome: "clarify", ticketID: nil, closestArticles: clarify.suggestions.map(\.id)),
+                weight: index.weight(of:), now: now)
+        }
     }
 
     /// What the user's plan and role entitle them to: a ticket (opened and committed before the

@@ -14,9 +14,9 @@ public final class ReviewLog {
         public var locale: String
         public var identity: Identity
         public var conversation: String?
-        /// `no_match`, `unhelpful` or `person`.
+        /// `no_match`, `unhelpful`, `person`, or `clarify` (the user moved on without choosing).
         public var reason: String
-        /// `ticket` or `self_service`.
+        /// `ticket`, `self_service`, or `clarify` when nothing was escalated.
         public var outcome: String
         public var ticketID: Int64?
         public var closestArticles: [String]

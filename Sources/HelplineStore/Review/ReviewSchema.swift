@@ -30,7 +30,7 @@ enum ReviewSchema {
             plan TEXT NOT NULL,
             role TEXT NOT NULL,
             question TEXT NOT NULL,
-            reason TEXT NOT NULL CHECK (reason IN ('no_match', 'unhelpful', 'person')),
+            reason TEXT NOT NULL CHECK (reason IN ('no_match', 'unhelpful', 'person', 'clarify')),
             outcome TEXT NOT NULL,
             ticket_id INTEGER,
             closest TEXT NOT NULL
