@@ -35,6 +35,7 @@ struct SearchModelTests {
 
     static let vocabulary = Vocabulary(documentCount: 20, documentFrequency: [
         "password": 5, "record": 3, "mic": 2, "mac": 2, "share": 4, "shore": 1, "meeting": 8, "subscription": 2,
+        "billing": 3,
     ])
 
     @Test(arguments: [
@@ -52,6 +53,9 @@ struct SearchModelTests {
         ("xylophone", nil),
         ("recordings", nil),
         ("pxsswxrx", nil),
+        ("biling", "billing"),
+        ("drilling", nil),
+        ("qassword", nil),
     ])
     func correction(typo: String, expected: String?) {
         let got = Self.vocabulary.correction(for: typo)

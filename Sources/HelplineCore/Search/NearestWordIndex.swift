@@ -22,7 +22,8 @@ struct NearestWordIndex: Sendable {
     /// highest, then the alphabetically first, so results are repeatable.
     ///
     /// Words of 4–7 letters allow one edit, longer words two; a swap of neighbouring letters is
-    /// one edit.
+    /// one edit. The first letter must match: people rarely mistype it, and a word that starts
+    /// differently is usually another word ("drilling" is not "billing").
     func nearest(to word: String, frequency: (String) -> Int) -> String? {
         let bytes = Array(word.utf8)
         guard bytes.count >= Self.shortestCorrectable else { return nil }
@@ -34,7 +35,7 @@ struct NearestWordIndex: Sendable {
         var candidates: Set<String> = []
         for key in keys { candidates.formUnion(wordsByDeletion[key] ?? []) }
         var best: (word: String, distance: Int, frequency: Int)?
-        for candidate in candidates where candidate != word {
+        for candidate in candidates where candidate != word && candidate.utf8.first == bytes.first {
             guard let distance = EditDistance.bounded(bytes, Array(candidate.utf8), limit: allowed) else { continue }
             let rating = frequency(candidate)
             if let current = best,
