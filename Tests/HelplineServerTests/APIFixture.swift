@@ -86,7 +86,8 @@ final class APIFixture {
             Identity(userID: "u-\(role)", account: account, plan: plan, role: role), expires: now.addingTimeInterval(expiresIn))
     }
 
-    /// Routes a request; the reload's deferred answer counts as a 200 here.
+    /// Routes a request; the reload's deferred answer counts as a 200 here, and an answer given
+    /// after a reload is that answer.
     func status(
         _ method: HTTPRequest.Method, _ path: String, query: [(name: String, value: String)] = [],
         authorization: String? = "Bearer " + APIFixture.token(role: "lead"), body: String = ""
@@ -95,6 +96,7 @@ final class APIFixture {
         switch router.route(request, now: Self.now) {
         case .response(let response)?: return (response.status, response)
         case .reloadKnowledge?: return (200, nil)
+        case .afterReload(let response)?: return (response.status, response)
         case nil: return (0, nil)
         }
     }

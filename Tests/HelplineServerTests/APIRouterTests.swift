@@ -141,9 +141,11 @@ struct APIRouterTests {
         #expect(Set(question.keys) == ["question", "at", "plan", "role", "outcome", "ticket", "conversation"], "\(question)")
         #expect(question["ticket"] is NSNull)
         #expect(fixture.status(.get, "/api/v1/groups/2").status == 404)
+        #expect(fixture.status(.post, "/api/v1/groups/1/resolve", body: #"{"article": "nope"}"#).response?.errorCode == "not_found")
         let resolved = try #require(fixture.status(.post, "/api/v1/groups/1/resolve", body: #"{"article": "reset-password"}"#).response)
         #expect(resolved.json["aliases"] as? Int == 1 && (resolved.json["group"] as? [String: Any])?["status"] as? String == "resolved")
-        #expect(fixture.status(.post, "/api/v1/groups/1/resolve", body: #"{"article": "nope"}"#).response?.errorCode == "not_found")
+        let again = fixture.status(.post, "/api/v1/groups/1/resolve", body: #"{"article": "reset-password"}"#)
+        #expect(again.status == 409 && again.response?.errorCode == "conflict")
     }
 
     @Test func ticketAnswersHaveTheContractsFields() throws {

@@ -59,6 +59,33 @@ struct ReviewActionsTests {
         }
     }
 
+    /// A closed group cannot be resolved again, and an article never learns a phrasing twice.
+    @Test func phrasingsAreLearnedOnce() throws {
+        let (center, log, index, group) = try Self.seeded()
+        defer { withExtendedLifetime(center) {} }
+        _ = try log.resolve(group, article: "pay-by-invoice", in: index, now: Self.now)
+        do {
+            _ = try log.resolve(group, article: "pay-by-invoice", in: index, now: Self.now)
+            Issue.record("resolved a resolved group")
+        } catch let error as ReviewError {
+            #expect(error.kind == .groupClosed)
+        }
+        // Another group with a phrasing the article already learned, and a new one.
+        let again = try log.record(
+            .init(question: "can I pay with a cheque", terms: ["cheque", "pai"], locale: "en", identity: Self.member,
+                  conversation: "s-9", reason: "no_match", outcome: "self_service", ticketID: nil, closestArticles: []),
+            weight: { _ in 1 }, now: Self.now.addingTimeInterval(10))
+        try index.learnAliases(
+            ["can I pay with a cheque", "cheques accepted"], articleID: "pay-by-invoice", locale: "en", group: again,
+            now: Self.now)
+        let database = try center.openDatabase()
+        let aliases = try database.cachedStatement(
+            "SELECT t.aliases FROM article_terms t JOIN articles a ON a.row = t.rowid WHERE a.article_id = 'pay-by-invoice'")
+        let lines = try #require(try aliases.firstRow { $0.string(at: 0) }).map { $0.split(separator: "\n").map(String.init) } ?? []
+        #expect(lines.count == Set(lines).count, "aliases repeated: \(lines)")
+        #expect(lines.contains(index.terms(of: "cheques accepted", locale: "en").joined(separator: " ")))
+    }
+
     @Test func aDraftIsAValidArticleAndIsNeverOverwritten() throws {
         let (center, log, _, group) = try Self.seeded()
         defer { withExtendedLifetime(center) {} }

@@ -15,29 +15,25 @@ struct APIAuthorization {
     /// The support lead the `Authorization` header proves.
     ///
     /// - Throws: ``APIError``: 401 `unauthorized` without a bearer token, 401 `invalid_token` for
-    ///   a token that does not verify, 403 `forbidden` for a valid token of another role.
-    func lead(authorization: String?, now: Date) throws(APIError) -> Identity {
+    ///   a token that does not verify, 403 `forbidden` for a valid token of another role; the
+    ///   account directory's own errors as they are, for the router to log and answer with a 500.
+    func lead(authorization: String?, now: Date) throws -> Identity {
         guard let token = Self.bearerToken(authorization) else {
-            throw .unauthorized("send 'Authorization: Bearer <token>' with a support lead's identity token")
+            throw APIError.unauthorized("send 'Authorization: Bearer <token>' with a support lead's identity token")
         }
         guard let verifier else {
-            throw .invalidToken("this server accepts no identity tokens (no secret configured)")
+            throw APIError.invalidToken("this server accepts no identity tokens (no secret configured)")
         }
         let verified: Identity
         do {
             verified = try verifier.verify(token, now: now)
         } catch {
             // One code for every bad token, expired ones included, as docs/API.md says; the message tells which.
-            throw .invalidToken(error.message)
+            throw APIError.invalidToken(error.message)
         }
-        let identity: Identity
-        do {
-            identity = try accounts?.applying(to: verified) ?? verified
-        } catch {
-            throw .internal()
-        }
+        let identity = try accounts?.applying(to: verified) ?? verified
         guard identity.role == "lead" else {
-            throw .forbidden("the API is for support leads; this token's role is '\(identity.role)'")
+            throw APIError.forbidden("the API is for support leads; this token's role is '\(identity.role)'")
         }
         return identity
     }

@@ -26,16 +26,20 @@ extension APIRouter {
     }
 
     /// `POST /api/v1/groups/{id}/resolve` with `{"article": "<id>"}`.
-    func resolve(_ id: Int64, _ request: HTTPRequest, lead: Identity, now: Date) throws -> HTTPResponse {
+    ///
+    /// The aliases are written here; the vocabulary that knows their words is rebuilt on the
+    /// reload thread (slow on a large help center), and the answer waits for it, so a lead who
+    /// gets it can ask the phrasing and get the article.
+    func resolve(_ id: Int64, _ request: HTTPRequest, lead: Identity, now: Date) throws -> Outcome {
         let review = try required(review, "review log")
         let body = try Self.decode(ResolveBody.self, from: request.body)
         guard !body.article.isEmpty, body.article.utf8.count <= 200 else {
             throw APIError.badRequest("'article' must be an article id such as record-a-meeting")
         }
-        let resolution = try review.resolve(id, article: body.article, in: index, now: now)
+        let resolution = try review.resolve(id, article: body.article, in: index, now: now, refreshingVocabulary: false)
         logger.info(
             "group resolved", metadata: ["group": "\(id)", "article": "\(body.article)", "lead": "\(lead.userID ?? "")"])
-        return .json(200, Resolved(group: resolution.group, article: resolution.article, aliases: resolution.aliases))
+        return .afterReload(.json(200, Resolved(group: resolution.group, article: resolution.article, aliases: resolution.aliases)))
     }
 
     /// `POST /api/v1/groups/{id}/draft`: a new article draft under `<knowledge>/drafts/`.

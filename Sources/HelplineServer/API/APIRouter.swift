@@ -18,6 +18,9 @@ final class APIRouter {
         case response(HTTPResponse)
         /// Re-index the knowledge folder, then answer with ``reloaded(_:)``.
         case reloadKnowledge
+        /// Rebuild the index's in-memory state on the reload thread, then answer with this
+        /// response: the request changed what the index knows (a resolved group's aliases).
+        case afterReload(HTTPResponse)
     }
 
     /// The largest request body read, in bytes; a larger one is refused with 413 before it is
@@ -77,7 +80,7 @@ final class APIRouter {
         switch route {
         case .groups: return .response(try groups(request, now: now))
         case .group(let id): return .response(try group(id))
-        case .resolve(let id): return .response(try resolve(id, request, lead: lead, now: now))
+        case .resolve(let id): return try resolve(id, request, lead: lead, now: now)
         case .draft(let id): return .response(try draft(id, lead: lead))
         case .dismiss(let id): return .response(try dismiss(id, lead: lead))
         case .tickets: return .response(try tickets(request, now: now))
@@ -98,7 +101,7 @@ final class APIRouter {
         } catch let error as ReviewError {
             switch error.kind {
             case .groupNotFound, .articleNotFound: return .response(APIError.notFound(error.message).response)
-            case .draftExists: return .response(APIError.conflict(error.message).response)
+            case .draftExists, .groupClosed: return .response(APIError.conflict(error.message).response)
             }
         } catch {
             logger.error("API request failed: \(error)")

@@ -1,4 +1,6 @@
 import Foundation
+import HelplineStore
+import Logging
 internal import CLibWebSockets
 
 /// Plain HTTP on the chat's port: each request becomes an ``HTTPRequest`` (method, path, query,
@@ -15,16 +17,16 @@ extension ChatServer {
             method: Self.method(wsi), path: path, query: Self.query(wsi),
             authorization: Self.header(wsi, WSI_TOKEN_HTTP_AUTHORIZATION))
         var exchange = HTTPExchange(request: request, maximumBodyBytes: APIRouter.maximumBodyBytes)
-        let declared = Self.header(wsi, WSI_TOKEN_HTTP_CONTENT_LENGTH)
-        let hasBody = [.post, .put, .patch].contains(request.method) || (declared != nil && declared != "0")
-        guard hasBody else { return dispatch(wsi, exchange) }
         if Self.header(wsi, WSI_TOKEN_HTTP_TRANSFER_ENCODING) != nil {
             // libwebsockets does not decode chunked request bodies; reading on would mistake the
-            // chunks' framing for the body, or the next request for more body.
+            // chunks' framing for the body, or (on any method, GET too) for the next request.
             exchange.closesConnection = true
             exchange.answer(APIError.badRequest("send the body with a Content-Length header, not chunked").response)
             return startAnswer(wsi, exchange)
         }
+        let declared = Self.header(wsi, WSI_TOKEN_HTTP_CONTENT_LENGTH)
+        let hasBody = [.post, .put, .patch].contains(request.method) || (declared != nil && declared != "0")
+        guard hasBody else { return dispatch(wsi, exchange) }
         guard let declared else {
             // No Content-Length: no body, says HTTP/1.1; libwebsockets would wait for 100 MB.
             exchange.closesConnection = true
@@ -91,6 +93,7 @@ extension ChatServer {
         httpExchanges[wsi] = nil
         // A closed connection's handle may be reused for the next one: it must never get this answer.
         reloadSchedule.drop(wsi)
+        answersAfterReload[wsi] = nil
     }
 
     /// Answers a request that waited for other work, if its connection is still open.
@@ -108,11 +111,17 @@ extension ChatServer {
         case .response(let response)?:
             exchange.answer(response)
         case .reloadKnowledge?:
-            exchange.wait()
-            httpExchanges[wsi] = exchange
-            lws_set_timeout(wsi, PENDING_TIMEOUT_USER_OK, Self.deferredAnswerSeconds)
-            requestReload(answering: wsi)
-            return 0
+            return waitForReload(wsi, exchange)
+        case .afterReload(let response)?:
+            guard reloader != nil else {
+                // Nothing to re-index from (a server started without a knowledge folder): the
+                // state is rebuilt here, the only place left.
+                do { try service.index.refresh() } catch { logger.error("could not refresh the index: \(error)") }
+                exchange.answer(response)
+                break
+            }
+            answersAfterReload[wsi] = response
+            return waitForReload(wsi, exchange)
         case nil:
             exchange.answer(
                 request.method == .get || request.method == .head
@@ -120,6 +129,16 @@ extension ChatServer {
                     : HTTPRoutes.methodNotAllowed)
         }
         return startAnswer(wsi, exchange)
+    }
+
+    /// Parks a request until the next knowledge reload ends; ``answerDeferred(_:_:)`` answers it.
+    private func waitForReload(_ wsi: OpaquePointer, _ exchange: HTTPExchange) -> Int32 {
+        var exchange = exchange
+        exchange.wait()
+        httpExchanges[wsi] = exchange
+        lws_set_timeout(wsi, PENDING_TIMEOUT_USER_OK, Self.deferredAnswerSeconds)
+        requestReload(answering: wsi)
+        return 0
     }
 
     private func startAnswer(_ wsi: OpaquePointer, _ exchange: HTTPExchange) -> Int32 {

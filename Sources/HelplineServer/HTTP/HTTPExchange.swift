@@ -17,7 +17,7 @@ struct HTTPExchange {
     }
 
     var request: HTTPRequest
-    private(set) var stage: Stage
+    private(set) var stage = Stage.readingBody
     private(set) var response: HTTPResponse?
     /// Close the connection after the answer instead of waiting for the next request.
     ///
@@ -27,9 +27,8 @@ struct HTTPExchange {
     /// The most body bytes kept; more makes the answer a 413.
     let maximumBodyBytes: Int
 
-    init(request: HTTPRequest, stage: Stage = .readingBody, maximumBodyBytes: Int) {
+    init(request: HTTPRequest, maximumBodyBytes: Int) {
         self.request = request
-        self.stage = stage
         self.maximumBodyBytes = maximumBodyBytes
     }
 

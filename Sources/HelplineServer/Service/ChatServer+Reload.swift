@@ -55,17 +55,10 @@ extension ChatServer {
         switch result {
         case .success(let reloaded):
             let index = service.index
-            // A lead resolved a group meanwhile: the snapshot may predate its aliases, so read
-            // the state from the tables once more. Rare, and cheaper than a wrong vocabulary.
-            let changedMeanwhile = index.generation != generationAtReloadStart
+            // The serving index rebuilt its state meanwhile: the snapshot may predate that, so
+            // one more reload follows (on its thread, like this one).
+            if index.generation != generationAtReloadStart { _ = reloadSchedule.request(nil) }
             index.install(reloaded.snapshot)
-            if changedMeanwhile {
-                do {
-                    try index.refresh()
-                } catch {
-                    logger.error("could not refresh the index after a reload: \(error)")
-                }
-            }
             let report = reloaded.report
             logger.info(
                 "knowledge reloaded",
@@ -80,7 +73,7 @@ extension ChatServer {
         }
         let (waiters, startNext) = reloadSchedule.finish()
         let response = APIRouter.reloaded(outcome)
-        for waiter in waiters { answerDeferred(waiter, response) }
+        for waiter in waiters { answerDeferred(waiter, answersAfterReload.removeValue(forKey: waiter) ?? response) }
         if startNext, let reloader { startReload(reloader) }
     }
 }

@@ -42,6 +42,8 @@ public final class ChatServer: @unchecked Sendable {
     let finishedReloads = Mutex<[Result<KnowledgeReloader.Reloaded, any Error>]>([])
     /// Which reload runs and who waits for its report.
     var reloadSchedule = ReloadSchedule<OpaquePointer>()
+    /// Answers that wait for a reload to finish, by the connection that asked (a resolved group).
+    var answersAfterReload: [OpaquePointer: HTTPResponse] = [:]
     /// The serving index's ``KnowledgeIndex/generation`` when the running reload started.
     var generationAtReloadStart = 0
     /// Whether the context still exists, guarded so the shutdown waker never wakes a destroyed one.

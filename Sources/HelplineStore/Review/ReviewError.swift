@@ -1,7 +1,7 @@
 /// A review action that cannot be carried out, with what to do about it.
 ///
 /// ``kind`` tells callers apart without reading the message: the HTTP API answers a missing
-/// group or article with 404 and a draft that exists already with 409.
+/// group or article with 404, and a draft that exists already or a closed group with 409.
 public struct ReviewError: Error, CustomStringConvertible {
     public enum Kind: Sendable, Equatable {
         /// No group has that number.
@@ -10,6 +10,8 @@ public struct ReviewError: Error, CustomStringConvertible {
         case articleNotFound
         /// The group's draft file is there already: finish or remove it first.
         case draftExists
+        /// The group is resolved or dismissed already.
+        case groupClosed
     }
 
     public var kind: Kind

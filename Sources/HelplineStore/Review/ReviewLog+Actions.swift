@@ -27,12 +27,21 @@ extension ReviewLog {
     /// every re-index (``KnowledgeIndex/learnAliases(_:articleID:locale:group:now:)``).
     ///
     /// `helpline review resolve` and `POST /api/v1/groups/{id}/resolve` both come here.
-    /// - Parameter index: the index that answers questions; a server passes its own, so that its
-    ///   vocabulary knows the new aliases at once.
-    /// - Throws: ``ReviewError`` when there is no such group, or no such article in its locale.
-    public func resolve(_ id: Int64, article: String, in index: KnowledgeIndex, now: Date) throws -> Resolution {
-        guard let (locale, phrasings) = try phrasings(of: id) else { throw ReviewError(.groupNotFound, "no group #\(id)") }
-        try index.learnAliases(phrasings, articleID: article, locale: locale, group: id, now: now)
+    /// - Parameters:
+    ///   - index: the index the aliases go into; a server passes the one that answers its chats.
+    ///   - refreshingVocabulary: whether `index` rebuilds its vocabulary now; a server passes
+    ///     false and rebuilds it on its reload thread instead of the service thread.
+    /// - Throws: ``ReviewError`` when there is no such group, no such article in its locale, or
+    ///   the group is resolved or dismissed already.
+    public func resolve(
+        _ id: Int64, article: String, in index: KnowledgeIndex, now: Date, refreshingVocabulary: Bool = true
+    ) throws -> Resolution {
+        guard let current = try group(id), let (locale, phrasings) = try phrasings(of: id) else {
+            throw ReviewError(.groupNotFound, "no group #\(id)")
+        }
+        guard current.status == "open" else { throw ReviewError(.groupClosed, "group #\(id) is \(current.status) already") }
+        try index.learnAliases(
+            phrasings, articleID: article, locale: locale, group: id, now: now, refreshingVocabulary: refreshingVocabulary)
         try markResolved(id)
         guard let group = try group(id) else { throw ReviewError(.groupNotFound, "no group #\(id)") }
         return Resolution(group: group, article: article, aliases: phrasings.count)

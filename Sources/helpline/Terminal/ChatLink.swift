@@ -122,40 +122,25 @@ final class ChatLink {
 
 /// Events from reader threads for the chat's thread, with a pipe to wake its poll.
 final class LinkMailbox: @unchecked Sendable {
-    // @unchecked Sendable: `events` is only touched while holding `lock`; the descriptors are
-    // set once in init.
+    // @unchecked Sendable: `events` is only touched while holding `lock`; the pipe is Sendable.
     private let lock = NSLock()
     private var events: [(generation: Int, event: ChatLink.Event)] = []
-    let readDescriptor: Int32
-    private let writeDescriptor: Int32
+    private let pipe: WakePipe
 
     init() throws {
-        var descriptors: [Int32] = [0, 0]
-        guard pipe(&descriptors) == 0 else { throw CommandFailure("cannot create a pipe: \(String(cString: strerror(errno)))") }
-        readDescriptor = descriptors[0]
-        writeDescriptor = descriptors[1]
-        for descriptor in descriptors {
-            _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
-            _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
-        }
+        pipe = try WakePipe()
     }
 
-    deinit {
-        close(readDescriptor)
-        close(writeDescriptor)
-    }
+    var readDescriptor: Int32 { pipe.readDescriptor }
 
     func post(_ event: ChatLink.Event, generation: Int) {
         lock.withLock { events.append((generation, event)) }
-        // One byte wakes the poll; a full pipe already will, so a failed write loses nothing.
-        var byte: UInt8 = 1
-        _ = write(writeDescriptor, &byte, 1)
+        pipe.post(1)
     }
 
     /// The events of `generation`, in order; older generations' are dropped.
     func take(generation: Int) -> [ChatLink.Event] {
-        var buffer = [UInt8](repeating: 0, count: 256)
-        while read(readDescriptor, &buffer, buffer.count) > 0 {}
+        _ = pipe.drain()
         return lock.withLock {
             defer { events.removeAll() }
             return events.filter { $0.generation == generation }.map(\.event)
