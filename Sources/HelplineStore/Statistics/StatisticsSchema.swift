@@ -1,4 +1,4 @@
-/// Indexes for ``ServiceStatistics``: its queries count rows per day over a window of time, so
+/// Indexes for ``StatisticsStore``: its queries count rows per day over a window of time, so
 /// each table it reads is indexed by creation time (`messages` with the columns it counts, so the
 /// index alone answers).
 enum StatisticsSchema {
