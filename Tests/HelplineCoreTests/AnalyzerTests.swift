@@ -66,12 +66,29 @@ struct AnalyzerTests {
         ("Café", "cafe"),
         ("cafe\u{0301}", "café"),
         ("naïve", "naive"),
+        ("organise my meetings", "organize my meetings"),
+        ("Organisation settings", "organization settings"),
+        ("colour of the background", "color of the background"),
+        ("coloured", "colored"),
+        ("licence", "license"),
+        ("licences", "licenses"),
+        ("the centre", "the center"),
+        ("customising", "customizing"),
+        ("analyse usage", "analyze usage"),
+        ("enquiry", "inquiry"),
+        ("neighbour", "neighbor"),
     ])
     func englishSpellingsMeet(one: String, other: String) {
         let a = Self.analyzer.terms(one, language: .english)
         let b = Self.analyzer.terms(other, language: .english)
         #expect(!a.isEmpty, "en \(one.debugDescription) gave no terms")
         #expect(a == b, "en \(one.debugDescription) → \(a), \(other.debugDescription) → \(b)")
+    }
+
+    /// Words that look like British spellings but are not stay apart.
+    @Test(arguments: [("promise", "promize"), ("four", "for"), ("genre", "gener"), ("exercise", "exercize"), ("precise", "precize")])
+    func wordsThatOnlyLookBritishAreKept(word: String, notLike other: String) {
+        #expect(Self.analyzer.terms(word, language: .english) != Self.analyzer.terms(other, language: .english))
     }
 
     /// A Danish keyboard writes `æ ø å`; anyone else writes `ae oe aa`. Both must find the same articles.

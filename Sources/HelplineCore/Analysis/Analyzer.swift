@@ -4,7 +4,8 @@ import Foundation
 ///
 /// The steps, in order:
 /// 1. Unicode normalisation (NFKC) and case folding, then splitting into word tokens.
-/// 2. For Danish, `ae oe aa` become `æ ø å`, so both spellings reach the stemmer alike.
+/// 2. For Danish, `ae oe aa` become `æ ø å`, so both spellings reach the stemmer alike; English
+///    British spellings become American ones (``EnglishSpelling``: "colour" is "color").
 /// 3. Stemming with Snowball's algorithm for the language (``EnglishStemmer``, ``DanishStemmer``).
 /// 4. Synonyms: the longest phrase of a ``SynonymTable`` group becomes the terms of the group's
 ///    first member.
@@ -16,7 +17,7 @@ import Foundation
 /// ```
 public struct Analyzer: Sendable {
     /// Changes whenever the steps above change, so stored indexes know to rebuild.
-    public static let version = 3
+    public static let version = 4
 
     private let synonymsByLanguage: [Language: CompiledSynonyms]
     /// Identifies the analyzer's version and synonyms: two analyzers with the same fingerprint
@@ -91,9 +92,10 @@ public struct Analyzer: Sendable {
         let stopwords = language.stopwords
         return tokens.map { token in
             if stopwords.contains(token) { return (token, token, true) }
-            let word = language == .danish
-                ? DiacriticFolding.danishLetters(DiacriticFolding.fold(token, keepingDanishLetters: true))
-                : DiacriticFolding.fold(token)
+            let word = switch language {
+            case .danish: DiacriticFolding.danishLetters(DiacriticFolding.fold(token, keepingDanishLetters: true))
+            case .english: EnglishSpelling.american(DiacriticFolding.fold(token))
+            }
             if stopwords.contains(word) { return (token, word, true) }
             return (token, stemmer.stem(word), false)
         }
