@@ -129,16 +129,14 @@ extension KnowledgeIndex {
             "SELECT article_id, title, section, kind, url, short_answer, sentences, sentence_terms FROM articles WHERE row = ?")
         try statement.bind([row])
         let match = try statement.firstRow { row in
-            let sentences = (row.string(at: 6) ?? "").split(separator: "\n", omittingEmptySubsequences: false)
-            let sentenceTerms = (row.string(at: 7) ?? "").split(separator: "\n", omittingEmptySubsequences: false)
-            return SearchMatch(
+            SearchMatch(
                 id: row.string(at: 0) ?? "",
                 title: row.string(at: 1) ?? "",
                 section: row.string(at: 2) ?? "",
                 kind: Article.Kind(rawValue: row.string(at: 3) ?? "") ?? .topic,
                 url: row.string(at: 4),
                 shortAnswer: row.string(at: 5) ?? "",
-                snippet: Snippet.best(sentences: sentences, sentenceTerms: sentenceTerms, terms: terms),
+                snippet: Snippet.best(sentences: row.string(at: 6) ?? "", sentenceTerms: row.string(at: 7) ?? "", terms: terms),
                 confidence: confidence)
         }
         guard let match else {
