@@ -117,8 +117,8 @@ extension KnowledgeIndex {
                 let aliases = (fields.string(at: 1) ?? "").split(separator: "\n").map { Set(Self.terms(in: String($0))) }
                 // Bodies are long: search the body's bytes for the question's few terms instead of
                 // splitting the whole body into strings.
-                let body = Array(" \(fields.string(at: 3) ?? "") ".utf8)
-                let bodyMatches = Set(allTerms.map(\.term).filter { Self.contains(body, word: $0) })
+                var body = fields.string(at: 3) ?? ""
+                let bodyMatches = body.withUTF8 { body in Set(allTerms.map(\.term).filter { Self.contains(body, word: $0) }) }
                 return CandidateFields(row: row, title: termSet(0), aliases: aliases, tags: termSet(2), bodyMatches: bodyMatches)
             }
         }
@@ -152,19 +152,27 @@ extension KnowledgeIndex {
         field.utf8.split(separator: UInt8(ascii: " ")).map { String(Substring($0)) }
     }
 
-    /// Whether `word` occurs in `text` between spaces; `text` starts and ends with a space.
-    static func contains(_ text: [UInt8], word: String) -> Bool {
-        let needle = Array(" \(word) ".utf8)
-        guard needle.count <= text.count else { return false }
-        var start = 0
-        while start <= text.count - needle.count {
-            guard let found = text[start...(text.count - needle.count)].firstIndex(of: needle[0]) else { return false }
-            var length = 1
-            while length < needle.count, text[found + length] == needle[length] { length += 1 }
-            if length == needle.count { return true }
-            start = found + 1
+    /// Whether `word` occurs in `text` as a whole word: at the start or after a space, and at
+    /// the end or before one. libc's `memchr` (vectorised) finds each candidate start.
+    static func contains(_ text: UnsafeBufferPointer<UInt8>, word: String) -> Bool {
+        var word = word
+        return word.withUTF8 { needle in
+            guard let base = text.baseAddress, let needleBase = needle.baseAddress, !needle.isEmpty else { return false }
+            var offset = 0
+            while offset + needle.count <= text.count {
+                guard let hit = memchr(base + offset, Int32(needle[0]), text.count - offset - needle.count + 1) else {
+                    return false
+                }
+                let start = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                let end = start + needle.count
+                if (start == 0 || text[start - 1] == UInt8(ascii: " ")) && (end == text.count || text[end] == UInt8(ascii: " ")),
+                   memcmp(base + start, needleBase, needle.count) == 0 {
+                    return true
+                }
+                offset = start + 1
+            }
+            return false
         }
-        return false
     }
 }
 
