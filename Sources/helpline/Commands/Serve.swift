@@ -38,8 +38,10 @@ extension Helpline {
         @Option(help: ArgumentHelp("TCP port; 0 picks a free one and prints it.", valueName: "port"))
         var port = Int(Self.environment["HELPLINE_PORT"] ?? "") ?? 8080
 
-        @Option(help: ArgumentHelp("Interface or address to listen on (default: all).", valueName: "address"))
-        var host: String? = Self.environment["HELPLINE_HOST"]
+        @Option(name: .customLong("host"), help: ArgumentHelp("Interface or address to listen on (default: all).", valueName: "address"))
+        var hostOption: String?
+        /// `--host`, else HELPLINE_HOST.
+        var host: String? { hostOption ?? Self.environment["HELPLINE_HOST"] }
 
         @Option(help: ArgumentHelp("Largest chat message accepted, in bytes; larger ones close the chat with 1009.", valueName: "bytes"))
         var maxMessageBytes = Int(Self.environment["HELPLINE_MAX_MESSAGE_BYTES"] ?? "") ?? 16 * 1024
@@ -47,8 +49,12 @@ extension Helpline {
         @Option(name: .customLong("static"), help: ArgumentHelp("Folder of files served under / (the chat page).", valueName: "dir"))
         var staticFolder = Self.environment["HELPLINE_STATIC"] ?? "./public"
 
-        @Option(help: ArgumentHelp("POST each new ticket here as JSON, signed with HELPLINE_WEBHOOK_SECRET (HMAC-SHA256).", valueName: "url"))
-        var ticketWebhook: String? = Self.environment["HELPLINE_TICKET_WEBHOOK"]
+        @Option(
+            name: .customLong("ticket-webhook"),
+            help: ArgumentHelp("POST each new ticket here as JSON, signed with HELPLINE_WEBHOOK_SECRET (HMAC-SHA256).", valueName: "url"))
+        var ticketWebhookOption: String?
+        /// `--ticket-webhook`, else HELPLINE_TICKET_WEBHOOK.
+        var ticketWebhook: String? { ticketWebhookOption ?? Self.environment["HELPLINE_TICKET_WEBHOOK"] }
 
         @Option(help: ArgumentHelp("Wait before the first webhook retry, in milliseconds; each retry doubles it (up to 5 minutes).", valueName: "ms"))
         var webhookRetryMs = 2_000
