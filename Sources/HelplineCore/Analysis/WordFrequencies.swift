@@ -48,8 +48,23 @@ public struct WordFrequencies: Sendable {
     private static let danish = load("da")
 
     private static func load(_ locale: String) -> WordFrequencies {
-        guard let url = Bundle.module.url(forResource: locale, withExtension: "tsv", subdirectory: "WordFrequencies"),
-              let text = try? String(contentsOf: url, encoding: .utf8) else { return WordFrequencies() }
+        guard let url = shippedFile(locale), let text = try? String(contentsOf: url, encoding: .utf8) else {
+            return WordFrequencies()
+        }
         return WordFrequencies(tsv: text)
     }
+
+    /// `<locale>.tsv` in the package's resource bundle, which SwiftPM puts next to the executable.
+    ///
+    /// Not `Bundle.module`: it stops the process when the bundle is missing, and a server whose
+    /// binary was copied without it should still answer, with untempered weights (it warns).
+    private static func shippedFile(_ locale: String) -> URL? {
+        let folders = [Bundle.main.bundleURL, Bundle.main.executableURL?.deletingLastPathComponent()].compactMap(\.self)
+        return folders
+            .map { $0.appendingPathComponent("Helpline_HelplineCore.resources/WordFrequencies/\(locale).tsv") }
+            .first { FileManager.default.fileExists(atPath: $0.path) }
+    }
+
+    /// Whether the list holds no words (the shipped lists could not be found).
+    public var isEmpty: Bool { zipfByWord.isEmpty }
 }

@@ -46,7 +46,9 @@ final class ChatService {
         self.metrics = metrics
         // Read the word-frequency lists now (about 0.1 s), not on the service thread when the
         // first question in each language arrives.
-        for language in Language.allCases { _ = WordFrequencies.shipped(for: language) }
+        for language in Language.allCases where WordFrequencies.shipped(for: language).isEmpty {
+            logger.warning("no word-frequency list for \(language.locale) next to the executable: everyday words weigh as much as subjects")
+        }
     }
 
     /// The frames that answer one complete text message, in order.
