@@ -137,6 +137,8 @@ struct APIRouterTests {
         #expect(group["firstSeen"] as? String == "2027-01-15T08:00:00Z", "\(group)")
         let detail = try #require(fixture.status(.get, "/api/v1/groups/1").response).json
         #expect(detail["phrasings"] as? [String] == ["can I pay with a cheque"])
+        #expect(Set(detail.keys) == Set(group.keys).union(["phrasings", "questions"]), "\(detail.keys)")
+        #expect(detail["firstSeen"] as? String == "2027-01-15T08:00:00Z")
         let question = try #require((detail["questions"] as? [[String: Any]])?.first)
         #expect(Set(question.keys) == ["question", "at", "plan", "role", "outcome", "ticket", "conversation"], "\(question)")
         #expect(question["ticket"] is NSNull)

@@ -105,30 +105,24 @@ private struct Dismissed: Encodable {
 
 /// A group with its phrasings and latest questions: ``ReviewLog/Group``'s fields, then two more.
 private struct GroupDetail: Encodable {
-    var id: Int64
-    var locale: String
-    var status: String
-    var count: Int
-    var firstSeen: Date
-    var lastSeen: Date
-    var examples: [String]
-    var outcomes: [String: Int]
-    var closestArticles: [String]
+    var group: ReviewLog.Group
     var phrasings: [String]
     var questions: [Question]
 
     init(_ group: ReviewLog.Group, phrasings: [String], questions: [ReviewLog.Question]) {
-        id = group.id
-        locale = group.locale
-        status = group.status
-        count = group.count
-        firstSeen = group.firstSeen
-        lastSeen = group.lastSeen
-        examples = group.examples
-        outcomes = group.outcomes
-        closestArticles = group.closestArticles
+        self.group = group
         self.phrasings = phrasings
         self.questions = questions.map(Question.init)
+    }
+
+    private enum CodingKeys: String, CodingKey { case phrasings, questions }
+
+    /// One flat object: the group encodes its own fields, and the two lists join them.
+    func encode(to encoder: any Encoder) throws {
+        try group.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(phrasings, forKey: .phrasings)
+        try container.encode(questions, forKey: .questions)
     }
 
     struct Question: Encodable {
@@ -147,7 +141,7 @@ private struct GroupDetail: Encodable {
             plan = question.plan
             role = question.role
             outcome = question.outcome
-            ticket = question.ticketID.map { "HL-\($0)" }
+            ticket = question.ticketID.map(TicketRecord.reference)
             conversation = question.conversation
         }
     }

@@ -78,11 +78,11 @@ public final class WebhookDispatcher: @unchecked Sendable {
                     switch post(delivery.payload) {
                     case .success:
                         try outbox.markDelivered(delivery.id, now: Date())
-                        logger.info("webhook delivered", metadata: ["ticket": "HL-\(delivery.ticketID)"])
+                        logger.info("webhook delivered", metadata: ["ticket": "\(TicketRecord.reference(delivery.ticketID))"])
                     case .failure(let failure):
                         try outbox.markFailed(delivery, error: failure.message, now: Date())
                         logger.warning("webhook failed, will retry", metadata: [
-                            "ticket": "HL-\(delivery.ticketID)", "attempt": "\(delivery.attempts + 1)", "error": "\(failure.message)",
+                            "ticket": "\(TicketRecord.reference(delivery.ticketID))", "attempt": "\(delivery.attempts + 1)", "error": "\(failure.message)",
                         ])
                     }
                 }

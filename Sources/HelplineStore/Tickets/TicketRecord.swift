@@ -20,7 +20,10 @@ public struct TicketRecord: Sendable, Equatable {
     public var solvedAt: Date?
 
     /// The id users and support see, e.g. `HL-42`.
-    public var reference: String { "HL-\(id)" }
+    public var reference: String { Self.reference(id) }
+
+    /// The reference of ticket `id`, e.g. `HL-42`.
+    public static func reference(_ id: Int64) -> String { "HL-\(id)" }
 
     /// Whether the first-response target is kept, as of `now`.
     public func sla(now: Date) -> SLAState {
