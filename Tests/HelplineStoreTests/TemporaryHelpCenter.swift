@@ -57,8 +57,8 @@ final class TemporaryHelpCenter {
     }
 
     /// A knowledge index over the database; a new analyzer opens a new index on the same file.
-    func openIndex(analyzer: Analyzer = Analyzer()) throws -> KnowledgeIndex {
-        let opened = try KnowledgeIndex(database: try openDatabase(), analyzer: analyzer)
+    func openIndex(analyzer: Analyzer = Analyzer(), wordRelations: WordRelations = .system) throws -> KnowledgeIndex {
+        let opened = try KnowledgeIndex(database: try openDatabase(), analyzer: analyzer, wordRelations: wordRelations)
         index = opened
         return opened
     }

@@ -23,6 +23,9 @@ public struct ConfidenceModel: Sendable, Equatable {
     /// Added to a heading's weight when measuring how much of it a question covers, so a
     /// one-word title is not fully covered by any question that happens to use that word.
     public var headingPrior = 1.0
+    /// How much an unknown question word counts when the article has only a term standing in
+    /// for it (a synonym or a compound's part, ``QueryTerm/related``), relative to the word itself.
+    public var relatedMatch = 0.5
     /// How much more a word the help center has never seen counts than its inverse document
     /// frequency says: "reset my Gmail password" is about Gmail, not about resetting.
     public var unknownTermFactor = 1.5
@@ -43,16 +46,22 @@ public struct ConfidenceModel: Sendable, Equatable {
         guard total > 0 else { return Evidence(questionCoverage: 0, headingCoverage: 0, score: 0) }
         var matched = 0.0
         var queryTerms: Set<String> = []
+        var relatedTerms: Set<String> = []
         for (term, termWeight) in zip(query, weights) {
             queryTerms.insert(term.term)
-            matched += termWeight * fieldMatch(term.term, in: candidate)
+            relatedTerms.formUnion(term.related)
+            let standIn = term.related.lazy.map { fieldMatch($0, in: candidate) }.max() ?? 0
+            matched += termWeight * max(fieldMatch(term.term, in: candidate), relatedMatch * standIn)
         }
         let questionCoverage = min(1, matched / total)
         let headings = [candidate.title] + candidate.aliases
         let headingCoverage = headings.map { heading -> Double in
             let headingTotal = heading.reduce(headingPrior) { $0 + weight($1) }
             guard headingTotal > 0 else { return 0 }
-            return heading.intersection(queryTerms).reduce(0) { $0 + weight($1) } / headingTotal
+            let covered = heading.reduce(0.0) { sum, term in
+                sum + (queryTerms.contains(term) ? 1 : relatedTerms.contains(term) ? relatedMatch : 0) * weight(term)
+            }
+            return covered / headingTotal
         }.max() ?? 0
         return Evidence(
             questionCoverage: questionCoverage, headingCoverage: headingCoverage,

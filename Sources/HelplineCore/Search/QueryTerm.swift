@@ -9,12 +9,15 @@ public struct QueryTerm: Sendable, Equatable {
     public var weight: Double
     /// Whether the index knows the term; unknown terms still weigh on confidence.
     public var isKnown: Bool
+    /// For an unknown term, known terms that may stand in for it (``WordRelations``).
+    public var related: [String]
 
-    public init(term: String, original: String? = nil, weight: Double, isKnown: Bool) {
+    public init(term: String, original: String? = nil, weight: Double, isKnown: Bool, related: [String] = []) {
         self.term = term
         self.original = original
         self.weight = weight
         self.isKnown = isKnown
+        self.related = related
     }
 }
 
@@ -32,11 +35,14 @@ extension Vocabulary {
 
     /// Weighs a question's analysed terms, correcting unknown ones by their spelling in the question.
     ///
-    /// - Parameter frequencies: how common each word is in the question's language; everyday
-    ///   words weigh less and are never taken for typos (see ``CommonWordWeighting``).
+    /// - Parameters:
+    ///   - frequencies: how common each word is in the question's language; everyday words
+    ///     weigh less and are never taken for typos (see ``CommonWordWeighting``).
+    ///   - related: the known terms that may stand in for an unknown, uncorrected word, given
+    ///     its spelling in the question (see ``WordRelations``).
     public func queryTerms(
         for terms: [AnalyzedTerm], frequencies: WordFrequencies = WordFrequencies(),
-        weighting: CommonWordWeighting = CommonWordWeighting()
+        weighting: CommonWordWeighting = CommonWordWeighting(), related: (String) -> [String] = { _ in [] }
     ) -> [QueryTerm] {
         var seen: Set<String> = []
         var query: [QueryTerm] = []
@@ -50,8 +56,15 @@ extension Vocabulary {
                 guard seen.insert(corrected).inserted else { continue }
                 query.append(QueryTerm(term: corrected, original: term, weight: weight(of: corrected) * 0.8, isKnown: true))
             } else {
-                query.append(QueryTerm(term: term, weight: weight(of: term) * weighting.unseenShare(zipf: zipf), isKnown: false))
+                query.append(QueryTerm(
+                    term: term, weight: weight(of: term) * weighting.unseenShare(zipf: zipf), isKnown: false,
+                    related: analysed.surface.map(related) ?? []))
             }
+        }
+        // A stand-in the question also uses itself would count that word twice.
+        let questionTerms = Set(query.map(\.term))
+        for position in query.indices where !query[position].related.isEmpty {
+            query[position].related.removeAll(where: questionTerms.contains)
         }
         guard query.count > Self.maximumQueryTerms else { return query }
         return Array(query.sorted { $0.weight > $1.weight }.prefix(Self.maximumQueryTerms))

@@ -44,10 +44,13 @@ final class ChatService {
         composer = ReplyComposer(policy: policy)
         self.verifier = verifier
         self.metrics = metrics
-        // Read the word-frequency lists now (about 0.1 s), not on the service thread when the
+        // Read the word-frequency lists and thesauri now, not on the service thread when the
         // first question in each language arrives.
         for language in Language.allCases where WordFrequencies.shipped(for: language).isEmpty {
             logger.warning("no word-frequency list for \(language.locale) next to the executable: everyday words weigh as much as subjects")
+        }
+        for language in Language.allCases where Thesaurus.system(for: language) == nil {
+            logger.warning("no thesaurus for \(language.locale) (install mythes-en-us / mythes-da, or set HELPLINE_THESAURUS_DIR): words no article uses find no synonyms")
         }
     }
 

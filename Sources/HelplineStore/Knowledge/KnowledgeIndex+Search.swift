@@ -16,15 +16,26 @@ extension KnowledgeIndex {
     public func search(_ question: String, locale: String? = nil) throws -> SearchResult {
         let language = locale.flatMap(Language.init(locale:)) ?? (locale == nil ? Language.detect(question) : nil)
         let searchLocale = chooseLocale(hint: locale, language: language)
+        let questionLanguage = language ?? Language(locale: searchLocale)
         let terms = vocabulary.queryTerms(
-            for: analyzer.analyze(question, language: language), frequencies: .shipped(for: language ?? Language(locale: searchLocale)))
-        let known = terms.filter(\.isKnown)
-        guard !known.isEmpty else {
+            for: analyzer.analyze(question, language: language), frequencies: .shipped(for: questionLanguage),
+            related: { [vocabulary, analyzer, wordRelations] surface in
+                guard let questionLanguage else { return [] }
+                return wordRelations.terms(standingInFor: surface, language: questionLanguage, analyzer: analyzer) {
+                    vocabulary.documentFrequency(of: $0) > 0
+                }
+            })
+        // Stand-ins are searched for and scored like the question's own known terms.
+        var searched = terms.filter(\.isKnown)
+        for standIn in Set(terms.flatMap(\.related)).sorted() {
+            searched.append(QueryTerm(term: standIn, weight: vocabulary.weight(of: standIn), isKnown: true))
+        }
+        guard !searched.isEmpty else {
             return SearchResult(decision: .noMatch, confidence: 0, locale: searchLocale, terms: terms, matches: [])
         }
-        let retrieval = Self.retrieval(for: known, vocabulary: vocabulary)
+        let retrieval = Self.retrieval(for: searched, vocabulary: vocabulary)
         let candidates = retrieval.terms.isEmpty
-            ? [] : try fetchCandidates(matching: retrieval, scoring: known, locale: searchLocale)
+            ? [] : try fetchCandidates(matching: retrieval, scoring: searched, locale: searchLocale)
         let scored = candidates.map { candidate in
             (candidate, confidenceModel.evidence(query: terms, candidate: candidate, weight: vocabulary.weight(of:)))
         }
@@ -34,7 +45,7 @@ extension KnowledgeIndex {
         let (decision, confidence) = confidenceModel.decide(ranked.map(\.1))
         let shown = ranked.prefix(decision == .answer ? 1 : 2)
         let matches = try shown.map { candidate, evidence in
-            try match(row: candidate.row, confidence: evidence.score, terms: known)
+            try match(row: candidate.row, confidence: evidence.score, terms: searched)
         }
         return SearchResult(decision: decision, confidence: confidence, locale: searchLocale, terms: terms, matches: matches)
     }

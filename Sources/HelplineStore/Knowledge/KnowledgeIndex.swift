@@ -10,6 +10,8 @@ public final class KnowledgeIndex {
     /// Replaced only with a whole ``Snapshot`` from a re-index (new synonyms), never on its own.
     var analyzer: Analyzer
     public let confidenceModel: ConfidenceModel
+    /// Synonyms and compound parts that let a word the help center never uses reach an article.
+    public let wordRelations: WordRelations
     /// Loaded when the index opens and after each update; questions are weighed against it.
     var vocabulary: Vocabulary
     /// Locales that have articles, for choosing where to search.
@@ -22,10 +24,16 @@ public final class KnowledgeIndex {
     var recordedSurfaces: Set<String> = []
 
     /// Opens (creating if needed) the index in `database`.
-    public init(database: Database, analyzer: Analyzer, confidenceModel: ConfidenceModel = ConfidenceModel()) throws {
+    ///
+    /// - Parameter wordRelations: by default the system's thesauri (``WordRelations/system``).
+    public init(
+        database: Database, analyzer: Analyzer, confidenceModel: ConfidenceModel = ConfidenceModel(),
+        wordRelations: WordRelations = .system
+    ) throws {
         self.database = database
         self.analyzer = analyzer
         self.confidenceModel = confidenceModel
+        self.wordRelations = wordRelations
         try database.migrate(StoreSchema.migrations)
         vocabulary = Vocabulary(documentCount: 0, documentFrequency: [:])
         try reloadVocabulary()
