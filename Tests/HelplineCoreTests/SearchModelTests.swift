@@ -35,7 +35,7 @@ struct SearchModelTests {
 
     static let vocabulary = Vocabulary(documentCount: 20, documentFrequency: [
         "password": 5, "record": 3, "mic": 2, "mac": 2, "share": 4, "shore": 1, "meeting": 8, "subscription": 2,
-        "billing": 3,
+        "billing": 3, "poll": 2, "full": 1,
     ])
 
     @Test(arguments: [
@@ -48,6 +48,11 @@ struct SearchModelTests {
         ("subscriptionns", "subscription"),
         ("subscriptoinn", "subscription"),
         ("mik", nil),
+        // Three letters: only a left-out letter is put back; "mak" is neither "mic" nor "mac".
+        ("pol", "poll"),
+        ("ful", "full"),
+        ("mak", nil),
+        ("pl", nil),
         ("mc", nil),
         ("", nil),
         ("xylophone", nil),

@@ -7,12 +7,15 @@
 struct NearestWordIndex: Sendable {
     /// Words shorter than this are never corrected: one edit turns "mic" into "mac".
     static let shortestCorrectable = 4
+    /// Words this long are corrected only by adding the letter a hurried typist left out ("pol"
+    /// is "poll", "ful" is "full"), never by changing one: that makes another word too often.
+    static let shortestByInsertion = 3
 
     private let wordsByDeletion: [String: [String]]
 
     init<Words: Sequence>(words: Words) where Words.Element == String {
         var index: [String: [String]] = [:]
-        for word in words where word.utf8.count >= Self.shortestCorrectable - 1 {
+        for word in words where word.utf8.count >= Self.shortestByInsertion {
             for key in Self.deletions(of: word) { index[key, default: []].append(word) }
         }
         wordsByDeletion = index
@@ -21,12 +24,13 @@ struct NearestWordIndex: Sendable {
     /// The known word nearest to `word`; among equally near words the one `frequency` rates
     /// highest, then the alphabetically first, so results are repeatable.
     ///
-    /// Words of 4–7 letters allow one edit, longer words two; a swap of neighbouring letters is
-    /// one edit. The first letter must match: people rarely mistype it, and a word that starts
+    /// Words of 3 letters allow one added letter, of 4–7 letters one edit, longer words two; a
+    /// swap of neighbouring letters is one edit. The first letter must match: people rarely mistype it, and a word that starts
     /// differently is usually another word ("drilling" is not "billing").
     func nearest(to word: String, frequency: (String) -> Int) -> String? {
         let bytes = Array(word.utf8)
-        guard bytes.count >= Self.shortestCorrectable else { return nil }
+        guard bytes.count >= Self.shortestByInsertion else { return nil }
+        let onlyInsertion = bytes.count < Self.shortestCorrectable
         let allowed = bytes.count >= 8 ? 2 : 1
         var keys = Self.deletions(of: word)
         if allowed == 2 {
@@ -35,7 +39,8 @@ struct NearestWordIndex: Sendable {
         var candidates: Set<String> = []
         for key in keys { candidates.formUnion(wordsByDeletion[key] ?? []) }
         var best: (word: String, distance: Int, frequency: Int)?
-        for candidate in candidates where candidate != word && candidate.utf8.first == bytes.first {
+        for candidate in candidates where candidate != word && candidate.utf8.first == bytes.first
+            && (!onlyInsertion || candidate.utf8.count == bytes.count + 1) {
             guard let distance = EditDistance.bounded(bytes, Array(candidate.utf8), limit: allowed) else { continue }
             let rating = frequency(candidate)
             if let current = best,
