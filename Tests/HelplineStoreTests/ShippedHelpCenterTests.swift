@@ -39,6 +39,16 @@ struct ShippedHelpCenterTests {
         #expect(untranslated == [])
     }
 
+    /// "in", "out" and "up" are stopwords: the synonym groups must keep the three apart.
+    @Test func signingInOutAndUpStayApart() throws {
+        let analyzer = Analyzer(synonyms: try KnowledgeFolder(root: TemporaryHelpCenter.shippedKnowledge).loadSynonyms())
+        func terms(_ text: String) -> [String] { analyzer.terms(text, language: .english) }
+        #expect(terms("log in") == terms("sign in"))
+        #expect(terms("logged out") == terms("sign out"))
+        #expect(terms("create an account") == terms("sign up"))
+        #expect(Set([terms("sign in"), terms("sign out"), terms("sign up")]).count == 3)
+    }
+
     static let sanityQuestions: [(question: String, locale: String, id: String)] = [
         ("I forgot my password", "en", "reset-password"),
         ("how do I cancel my subscription", "en", "cancel-subscription"),
