@@ -49,6 +49,23 @@ struct ShippedHelpCenterTests {
         #expect(Set([terms("sign in"), terms("sign out"), terms("sign up")]).count == 3)
     }
 
+    /// A group whose first member loses a stopword ("sign in" → "sign") must not land on another
+    /// group's terms: the two would merge. (Spelling groups that stem alike, "licence" and
+    /// "licensed", merge on purpose.)
+    @Test(arguments: Language.allCases)
+    func noGroupLosesAStopwordIntoAnother(language: Language) throws {
+        let synonyms = try KnowledgeFolder(root: TemporaryHelpCenter.shippedKnowledge).loadSynonyms()
+        let analyzer = Analyzer(synonyms: synonyms)
+        var groupsByTerms: [[String]: [String]] = [:]
+        for group in synonyms.groupsByLocale[language.locale] ?? [] {
+            groupsByTerms[analyzer.terms(group[0], language: language), default: []].append(group[0])
+        }
+        let merged = groupsByTerms.filter { terms, firsts in
+            firsts.count > 1 && firsts.contains { $0.split(separator: " ").count > terms.count }
+        }
+        #expect(merged.isEmpty, "groups that lost a stopword into another: \(merged)")
+    }
+
     static let sanityQuestions: [(question: String, locale: String, id: String)] = [
         ("I forgot my password", "en", "reset-password"),
         ("how do I cancel my subscription", "en", "cancel-subscription"),

@@ -2,10 +2,11 @@
 ///
 /// ```yaml
 /// en:
-///   - [sign in, log in, login]
+///   - [signin, sign in, log in, login]
 /// ```
 /// The analyzer maps every member of a group to one term, built from the group's first member,
-/// in articles and questions alike.
+/// in articles and questions alike. Stopwords are dropped from the first member too, so "sign in"
+/// would become "sign", as "sign up" would: a first member of one word keeps groups apart.
 public struct SynonymTable: Sendable, Equatable {
     /// Locale to its groups; each group is a list of words or phrases.
     public var groupsByLocale: [String: [[String]]]
@@ -24,7 +25,7 @@ public struct SynonymTable: Sendable, Equatable {
 /// Synonym groups compiled into stem sequences, for longest-match replacement in the analyzer.
 struct CompiledSynonyms: Sendable {
     /// A member phrase's stems, joined by spaces, to the terms its group maps to: the first
-    /// member's stems without stopwords ("log in" → ["sign"] for [sign in, log in]). Separate
+    /// member's stems without stopwords ("log in" → ["signin"] for [signin, sign in, log in]). Separate
     /// terms, not one joined term, so "breakout" still meets "breakout rooms" and typo
     /// correction still sees ordinary words.
     private var canonicalByPhrase: [String: [String]] = [:]
