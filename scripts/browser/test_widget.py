@@ -14,7 +14,9 @@ from selenium.webdriver.common.action_chains import ActionChains
 from harness import Server, make_driver, screenshot, shadow_root, wait_for_js, wait_until
 
 OUTAGE = "Nobody in our company can join any meeting, everything is down"
-COVERED = "How do I start recording a meeting?"
+# A question with one clear answer (a clarification would show suggestions, not a card).
+COVERED = "How do I share my screen?"
+COVERED_TITLE = "Share your screen"
 # A time as the browser may show it: "13:05" or "1:05 PM".
 CLOCKS = (lambda t: t.strftime("%H:%M"), lambda t: f"{int(t.strftime('%I'))}:{t:%M} {t:%p}")
 XSS = ['<script>window.__xss=1</script>', '<img src=x onerror="window.__xss=1">']
@@ -83,10 +85,10 @@ def test_a_covered_question_gets_an_answer_card(dev_server, driver):
     open_demo(driver, dev_server)
     reply = ask(driver, COVERED)
     [card] = cards(reply)
-    assert card.find_element(By.CSS_SELECTOR, "h3").text == "Record a meeting"
-    assert "click Record in the meeting toolbar" in card.find_element(By.CSS_SELECTOR, "p").text
+    assert card.find_element(By.CSS_SELECTOR, "h3").text == COVERED_TITLE
+    assert "Click Share screen in the meeting toolbar" in card.find_element(By.CSS_SELECTOR, "p").text
     link = card.find_element(By.CSS_SELECTOR, "a")
-    assert link.get_attribute("href").startswith("https://") and "record-a-meeting" in link.get_attribute("href")
+    assert link.get_attribute("href").startswith("https://") and "share-your-screen" in link.get_attribute("href")
     assert link.get_attribute("rel") == "noopener noreferrer"
     assert [b.text for b in reply.find_elements(By.CSS_SELECTOR, "button")] == ["Helpful", "Not helpful"]
     screenshot(driver, "answer-card")
@@ -178,7 +180,7 @@ def test_a_reload_resumes_the_conversation(dev_server, driver):
     root = widget(driver)
     assert root.find_elements(By.CSS_SELECTOR, ".hl-user")[0].text.endswith(COVERED)
     [card] = cards(bot_messages(root)[0])
-    assert card.find_element(By.CSS_SELECTOR, "h3").text == "Record a meeting"
+    assert card.find_element(By.CSS_SELECTOR, "h3").text == COVERED_TITLE
     assert not any("could not be continued" in n.text for n in root.find_elements(By.CSS_SELECTOR, ".hl-note"))
     screenshot(driver, "reload-resumed")
     # The server resumed the conversation too: feedback on the answer from before the reload
