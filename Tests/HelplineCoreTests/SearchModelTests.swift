@@ -140,6 +140,21 @@ struct SearchModelTests {
             < model.evidence(query: known, candidate: candidate, weight: Self.weight).score)
     }
 
+    /// An unknown word matched through a stand-in counts ``ConfidenceModel/relatedMatch`` of
+    /// itself, in question coverage and heading coverage alike.
+    @Test func aStandInCountsItsShareOfTheWord() {
+        var model = ConfidenceModel()
+        model.unknownTermFactor = 1
+        model.headingPrior = 0
+        let candidate = CandidateFields(row: 1, title: ["mute"], aliases: [], tags: [], bodyMatches: [])
+        let standIn = [QueryTerm(term: "silenc", weight: 3, isKnown: false, related: ["mute"])]
+        let evidence = model.evidence(query: standIn, candidate: candidate, weight: Self.weight)
+        #expect(abs(evidence.questionCoverage - model.relatedMatch) < 1e-9)
+        #expect(abs(evidence.headingCoverage - model.relatedMatch) < 1e-9)
+        let without = model.evidence(query: [QueryTerm(term: "silenc", weight: 3, isKnown: false)], candidate: candidate, weight: Self.weight)
+        #expect(without.score == 0)
+    }
+
     static func query(_ terms: String...) -> [QueryTerm] {
         terms.map { QueryTerm(term: $0, weight: weight($0), isKnown: true) }
     }

@@ -37,6 +37,38 @@ struct ThesaurusTests {
         #expect(Self.sample.synonyms(of: word) == expected)
     }
 
+    /// Reading stops at the entry's end even when its senses are more than are read.
+    @Test func aLongEntryDoesNotRunIntoTheNext() {
+        let narrower = (1...100).map { "|term\($0) (underbegreb)" }
+        let thesaurus = Self.thesaurus([("møde", ["|samling"] + narrower), ("næste", ["|efterfølgende"])])
+        #expect(thesaurus.synonyms(of: "moede") == ["samling"])
+        #expect(thesaurus.synonyms(of: "naeste") == ["efterfølgende"])
+    }
+
+    @Test(arguments: [
+        "UTF-8\n1\nword|-1\n",
+        "UTF-8\n1\nword|99999999999999999999999\n",
+        "UTF-8\n1\nword|\n",
+        "UTF-8\n1\n|0\n",
+        "",
+    ])
+    func aMalformedIndexLineIsSkipped(index: String) {
+        let thesaurus = Thesaurus(index: Data(index.utf8), entries: Data("word|1\n|synonym\n".utf8))
+        #expect(thesaurus.count == 0)
+        #expect(thesaurus.synonyms(of: "word") == [])
+    }
+
+    @Test(arguments: ["word|-1\n|synonym\n", "word|99999999999999999999999\n|synonym\n", "word\n", "word|2\n|synonym"])
+    func aMalformedEntryGivesWhatItCanWithoutCrashing(entries: String) {
+        let thesaurus = Thesaurus(index: Data("UTF-8\n1\nword|0\n".utf8), entries: Data(entries.utf8))
+        #expect(thesaurus.synonyms(of: "word") == (entries.hasSuffix("|synonym") ? ["synonym"] : []))
+    }
+
+    @Test func crlfLineEndsRead() {
+        let thesaurus = Thesaurus(index: Data("UTF-8\r\n1\r\nword|0\r\n".utf8), entries: Data("word|1\r\n(noun)|synonym\r\n".utf8))
+        #expect(thesaurus.synonyms(of: "word") == ["synonym"])
+    }
+
     @Test func aBrokenOffsetOrCountGivesNoSynonymsInsteadOfCrashing() {
         let broken = Thesaurus(index: Data("UTF-8\n2\nfar|999\nnear|0\nbad|x1\n|3\n".utf8), entries: Data("near|7\n(adj)|close\n".utf8))
         #expect(broken.synonyms(of: "far") == [])

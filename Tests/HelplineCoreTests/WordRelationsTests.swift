@@ -12,25 +12,45 @@ struct WordRelationsTests {
 
     @Test(arguments: [
         // The head is the longest known term ending the word; a known modifier counts too.
-        ("tavlemoede", "møde tavle", "møde tavle"),
-        ("statusmoede", "møde", "møde"),
+        ("tavlemoede", Language.danish, "møde tavle", "møde tavle"),
+        ("statusmoede", .danish, "møde", "møde"),
         // A linking s (or e) between the parts is dropped from the modifier.
-        ("optagelsesmappe", "mappe optagelse", "mappe optagelse"),
-        ("laanecomputer", "computer", "computer"),
-        ("timeslot", "slot time", "slot time"),
-        // Parts shorter than four letters never split off: "bemøde" is not "be" + "møde".
-        ("bemoede", "møde", ""),
-        ("breakoutrum", "rum", ""),
+        ("optagelsesmappe", .danish, "mappe optagelse", "mappe optagelse"),
+        ("laanecomputer", .danish, "computer", "computer"),
+        ("timeslot", .english, "slot time", "slot time"),
+        // Parts shorter than four letters never split off: "tilmøde" is not "til" + "møde".
+        ("tilmoede", .danish, "møde", ""),
+        ("breakoutrum", .danish, "rum", ""),
         // No known head, no parts.
-        ("tavlemoede", "tavle", ""),
+        ("tavlemoede", .danish, "tavle", ""),
     ])
-    func compoundParts(word: String, known: String, expected: String) {
-        let language: Language = word == "timeslot" ? .english : .danish
+    func compoundParts(word: String, language: Language, known: String, expected: String) {
         let knownTerms = Set(Self.terms(known, language))
         let parts = WordRelations().terms(standingInFor: word, language: language, analyzer: Self.analyzer) {
             knownTerms.contains($0)
         }
         #expect(parts == Self.terms(expected, language), "\(word)")
+    }
+
+    @Test(arguments: [
+        ("invoices", Language.english, ["invoic", "invoice"]),
+        ("wiped", .english, ["wipe", "wip"]),
+        ("silencing", .english, ["silence", "silenc"]),
+        ("regningen", .danish, ["regning"]),
+        ("moedet", .danish, ["moede", "moed"]),
+        // What is left must have three letters.
+        ("bus", .english, []),
+        ("mic", .english, []),
+    ])
+    func baseFormsTakeOffCommonEndings(word: String, language: Language, expected: [String]) {
+        #expect(WordRelations.baseForms(of: word, language: language) == expected)
+    }
+
+    @Test func anInflectedWordFindsTheSynonymsOfItsBaseForm() {
+        let relations = WordRelations(thesauri: [.english: ThesaurusTests.sample])
+        let known = Set(Self.terms("erase", .english))
+        #expect(relations.terms(standingInFor: "wiped", language: .english, analyzer: Self.analyzer) { known.contains($0) }
+            == Self.terms("erase", .english))
     }
 
     @Test func synonymsThatTheHelpCenterUsesStandInFirst() {

@@ -57,7 +57,10 @@ final class TemporaryHelpCenter {
     }
 
     /// A knowledge index over the database; a new analyzer opens a new index on the same file.
-    func openIndex(analyzer: Analyzer = Analyzer(), wordRelations: WordRelations = .system) throws -> KnowledgeIndex {
+    ///
+    /// - Parameter wordRelations: compound parts only by default, so results do not depend on
+    ///   which thesauri the machine has installed.
+    func openIndex(analyzer: Analyzer = Analyzer(), wordRelations: WordRelations = WordRelations()) throws -> KnowledgeIndex {
         let opened = try KnowledgeIndex(database: try openDatabase(), analyzer: analyzer, wordRelations: wordRelations)
         index = opened
         return opened

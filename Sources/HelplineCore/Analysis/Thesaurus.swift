@@ -43,14 +43,14 @@ public struct Thesaurus: Sendable {
         self.entries = entries
     }
 
-    /// The headword (lowercased, folded) and offset of a `word|offset` line of the index.
+    /// The headword (lowercased, folded) and offset of a `word|offset` line of the index; nil
+    /// for a line that is not one (a file with CRLF line ends still reads).
     private static func indexEntry(_ line: UnsafeBufferPointer<UInt8>) -> (word: String, offset: Int)? {
-        guard let bar = line.lastIndex(of: UInt8(ascii: "|")), bar > 0, bar + 1 < line.count else { return nil }
-        var offset = 0
-        for digit in line[(bar + 1)...] {
-            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(digit) else { return nil }
-            offset = offset * 10 + Int(digit - UInt8(ascii: "0"))
-        }
+        var end = line.count
+        if end > 0, line[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        guard let bar = line[..<end].lastIndex(of: UInt8(ascii: "|")), bar > 0,
+              let offset = Self.number(line[(bar + 1)..<end])
+        else { return nil }
         let word = UnsafeBufferPointer(rebasing: line[..<bar])
         // Most headwords are plain lowercase ASCII and need neither lowercasing nor folding.
         let plain = word.allSatisfy { $0 < 0x80 && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
@@ -59,6 +59,9 @@ public struct Thesaurus: Sendable {
     }
 
     /// The thesaurus in `<base>.idx` and `<base>.dat`; nil when either cannot be read.
+    ///
+    /// The data file is mapped, not read: it is 18 MB for English and only a few entries are
+    /// looked at. Package upgrades replace it by renaming, which a mapping survives.
     public init?(base: URL) {
         guard let index = try? Data(contentsOf: base.appendingPathExtension("idx")),
               let entries = try? Data(contentsOf: base.appendingPathExtension("dat"), options: .alwaysMapped)
@@ -79,14 +82,23 @@ public struct Thesaurus: Sendable {
         // Bytes, not Strings: a Danish entry can have hundreds of narrower terms to skip.
         return entries.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
-            var lines = bytes[offset...].split(separator: UInt8(ascii: "\n"), maxSplits: Self.maximumSenseLines).makeIterator()
-            guard let heading = lines.next(), let bar = heading.lastIndex(of: UInt8(ascii: "|")),
-                  let senses = Int(String(decoding: heading[(bar + 1)...], as: UTF8.self))
+            var lineStart = offset
+            // One line at a time, so reading stops at the entry's end, not at the file's.
+            func nextLine() -> Slice<UnsafeBufferPointer<UInt8>>? {
+                guard lineStart < bytes.count else { return nil }
+                let start = lineStart
+                var end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+                lineStart = end + 1
+                if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+                return bytes[start..<end]
+            }
+            guard let heading = nextLine(), let bar = heading.lastIndex(of: UInt8(ascii: "|")),
+                  let senses = Self.number(heading[(bar + 1)...])
             else { return [] }
             var synonyms: [String] = []
             var seen: Set<String> = [word]
-            for _ in 0..<senses {
-                guard let line = lines.next(), synonyms.count < Self.maximumSynonyms else { break }
+            for _ in 0..<min(senses, Self.maximumSenseLines) {
+                guard synonyms.count < Self.maximumSynonyms, let line = nextLine() else { break }
                 for field in line.split(separator: UInt8(ascii: "|")) where field.first != UInt8(ascii: "(") {
                     guard let synonym = Self.standIn(field), seen.insert(synonym.lowercased()).inserted else { continue }
                     synonyms.append(synonym)
@@ -96,9 +108,20 @@ public struct Thesaurus: Sendable {
         }
     }
 
+    /// A decimal number of at most 18 digits (no sign, no overflow); nil for anything else.
+    private static func number(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
+        guard !digits.isEmpty, digits.count <= 18 else { return nil }
+        var value = 0
+        for digit in digits {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(digit) else { return nil }
+            value = value * 10 + Int(digit - UInt8(ascii: "0"))
+        }
+        return value
+    }
+
     /// How many synonyms a word gets at most: its commonest senses' are enough.
     static let maximumSynonyms = 32
-    /// How many lines of an entry are read at most.
+    /// How many sense lines of an entry are read at most.
     static let maximumSenseLines = 64
 
     /// The word of a `synonym (note)` field, or nil when its note says it cannot stand in.

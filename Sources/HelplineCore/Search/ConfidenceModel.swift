@@ -4,7 +4,8 @@
 /// works across questions. Articles are instead ranked by ``Evidence/score``, a blend of two
 /// shares that each lie in [0, 1] whatever the question's length or the help center's size:
 /// - *question coverage*: the weighted share of the question's terms the article contains,
-///   counting a term found only in the body for less than one in the title or an alias;
+///   counting a term found only in the body for less than one in the title or an alias, and an
+///   unknown word the article has only a stand-in for (``QueryTerm/related``) for less still;
 /// - *heading coverage*: the weighted share of the article's title (or best alias) that the
 ///   question contains, which tells a question *about* the article from one that merely
 ///   mentions its words.

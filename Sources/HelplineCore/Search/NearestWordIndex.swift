@@ -5,17 +5,19 @@
 /// checks a handful of keys instead of the whole vocabulary. Long words also try their
 /// two-letter deletions, which finds most two-edit typos.
 struct NearestWordIndex: Sendable {
-    /// Words shorter than this are never corrected: one edit turns "mic" into "mac".
+    /// Words shorter than this are corrected only by adding a letter: changing one of three
+    /// letters makes another word too often ("mic" into "mac").
     static let shortestCorrectable = 4
     /// Words this long are corrected only by adding the letter a hurried typist left out ("pol"
-    /// is "poll", "ful" is "full"), never by changing one: that makes another word too often.
+    /// is "poll", "ful" is "full"); shorter ones never.
     static let shortestByInsertion = 3
 
     private let wordsByDeletion: [String: [String]]
 
     init<Words: Sequence>(words: Words) where Words.Element == String {
         var index: [String: [String]] = [:]
-        for word in words where word.utf8.count >= Self.shortestByInsertion {
+        // A typo of a four-letter word may lack a letter: three-letter words are filed too.
+        for word in words where word.utf8.count >= Self.shortestCorrectable - 1 {
             for key in Self.deletions(of: word) { index[key, default: []].append(word) }
         }
         wordsByDeletion = index

@@ -46,6 +46,7 @@ extension Vocabulary {
     ) -> [QueryTerm] {
         var seen: Set<String> = []
         var query: [QueryTerm] = []
+        var unseenSurfaces: [String: String] = [:]
         for analysed in terms where seen.insert(analysed.term).inserted {
             let term = analysed.term
             let zipf = analysed.surface.flatMap(frequencies.zipf(of:))
@@ -56,17 +57,22 @@ extension Vocabulary {
                 guard seen.insert(corrected).inserted else { continue }
                 query.append(QueryTerm(term: corrected, original: term, weight: weight(of: corrected) * 0.8, isKnown: true))
             } else {
-                query.append(QueryTerm(
-                    term: term, weight: weight(of: term) * weighting.unseenShare(zipf: zipf), isKnown: false,
-                    related: analysed.surface.map(related) ?? []))
+                query.append(QueryTerm(term: term, weight: weight(of: term) * weighting.unseenShare(zipf: zipf), isKnown: false))
+                unseenSurfaces[term] = analysed.surface
             }
         }
-        // A stand-in the question also uses itself would count that word twice.
-        let questionTerms = Set(query.map(\.term))
-        for position in query.indices where !query[position].related.isEmpty {
-            query[position].related.removeAll(where: questionTerms.contains)
+        if query.count > Self.maximumQueryTerms {
+            query = Array(query.sorted { $0.weight > $1.weight }.prefix(Self.maximumQueryTerms))
         }
-        guard query.count > Self.maximumQueryTerms else { return query }
-        return Array(query.sorted { $0.weight > $1.weight }.prefix(Self.maximumQueryTerms))
+        // Stand-ins only for the terms kept, and none the question uses itself: that word would count twice.
+        let questionTerms = Set(query.map(\.term))
+        for position in query.indices where !query[position].isKnown {
+            guard let surface = unseenSurfaces[query[position].term] else { continue }
+            query[position].related = Array(related(surface).lazy.filter { !questionTerms.contains($0) }.prefix(Self.maximumStandIns))
+        }
+        return query
     }
+
+    /// At most this many known terms stand in for one unknown word: its commonest senses.
+    public static let maximumStandIns = 8
 }

@@ -38,7 +38,7 @@ public struct WordRelations: Sendable {
         func add(_ term: String) {
             if isKnown(term), !terms.contains(term) { terms.append(term) }
         }
-        for synonym in thesaurus(language)?.synonyms(of: surface) ?? [] {
+        for synonym in synonyms(of: surface, language: language) {
             // A phrase stands in only when it analyses to one term: "keep quiet" is neither "keep" nor "quiet".
             let analysed = analyzer.terms(synonym, language: language)
             if analysed.count == 1 { add(analysed[0]) }
@@ -47,18 +47,46 @@ public struct WordRelations: Sendable {
         return terms
     }
 
+    /// The thesaurus's synonyms of a word, or of its base form: thesauri list "invoice", not
+    /// "invoices", and "regning", not "regningen".
+    func synonyms(of word: String, language: Language) -> [String] {
+        guard let thesaurus = thesaurus(language) else { return [] }
+        let direct = thesaurus.synonyms(of: word)
+        if !direct.isEmpty { return direct }
+        for base in Self.baseForms(of: word, language: language) {
+            let synonyms = thesaurus.synonyms(of: base)
+            if !synonyms.isEmpty { return synonyms }
+        }
+        return []
+    }
+
+    /// Forms of a word with a common inflection taken off, likeliest first ("moedet": "moede", "moed").
+    ///
+    /// - Parameter word: lowercased and folded, as thesaurus headwords are looked up.
+    static func baseForms(of word: String, language: Language) -> [String] {
+        let endings: [(ending: String, replacement: String)] = switch language {
+        case .english: [("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", "")]
+        case .danish: [("erne", ""), ("ene", ""), ("en", ""), ("et", "e"), ("et", ""), ("ne", ""), ("er", ""), ("e", "")]
+        }
+        return endings.compactMap { ending, replacement in
+            guard word.hasSuffix(ending), word.count - ending.count >= 3 else { return nil }
+            return String(word.dropLast(ending.count)) + replacement
+        }
+    }
+
     /// The head and, when known, the modifier of a compound; empty when the word does not end in a known term.
     func compoundParts(of word: String, language: Language, analyzer: Analyzer, isKnown: (String) -> Bool) -> [String] {
         let letters = Array(word)
-        guard letters.count >= 2 * shortestCompoundPart else { return [] }
+        let shortestPart = max(1, shortestCompoundPart)
+        guard letters.count >= 2 * shortestPart else { return [] }
         func knownTerm(_ part: some StringProtocol) -> String? {
             let analysed = analyzer.terms(String(part), language: language)
             return analysed.count == 1 && isKnown(analysed[0]) ? analysed[0] : nil
         }
-        for cut in shortestCompoundPart...(letters.count - shortestCompoundPart) {
+        for cut in shortestPart...(letters.count - shortestPart) {
             guard let head = knownTerm(String(letters[cut...])) else { continue }
             var modifier = letters[..<cut]
-            if knownTerm(String(modifier)) == nil, modifier.count > shortestCompoundPart, ["s", "e"].contains(modifier.last) {
+            if knownTerm(String(modifier)) == nil, modifier.count > shortestPart, ["s", "e"].contains(modifier.last) {
                 modifier = modifier.dropLast()
             }
             return [head] + (knownTerm(String(modifier)).map { [$0] } ?? [])

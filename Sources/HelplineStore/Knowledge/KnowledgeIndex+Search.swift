@@ -20,12 +20,14 @@ extension KnowledgeIndex {
         let terms = vocabulary.queryTerms(
             for: analyzer.analyze(question, language: language), frequencies: .shipped(for: questionLanguage),
             related: { [vocabulary, analyzer, wordRelations] surface in
-                guard let questionLanguage else { return [] }
-                return wordRelations.terms(standingInFor: surface, language: questionLanguage, analyzer: analyzer) {
+                // A question analysed without a language (no stemmer for its locale) has no stand-ins.
+                guard let language else { return [] }
+                return wordRelations.terms(standingInFor: surface, language: language, analyzer: analyzer) {
                     vocabulary.documentFrequency(of: $0) > 0
                 }
             })
-        // Stand-ins are searched for and scored like the question's own known terms.
+        // Stand-ins are searched for, and picked for snippets, like the question's own known
+        // terms; the confidence counts them at `relatedMatch` through `terms`.
         var searched = terms.filter(\.isKnown)
         for standIn in Set(terms.flatMap(\.related)).sorted() {
             searched.append(QueryTerm(term: standIn, weight: vocabulary.weight(of: standIn), isKnown: true))
