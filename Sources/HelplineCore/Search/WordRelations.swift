@@ -10,7 +10,7 @@
 /// A stand-in is weaker evidence than the word itself (see ``ConfidenceModel/relatedMatch``).
 public struct WordRelations: Sendable {
     private let thesaurus: @Sendable (Language) -> Thesaurus?
-    /// Neither part of a compound may be shorter: "bestil" is not "be" + "stil".
+    /// Neither part of a compound may be shorter: "tilmøde" is not "til" + "møde".
     public var shortestCompoundPart = 4
 
     /// Relations from the given thesauri; a language without one has compound parts only.
