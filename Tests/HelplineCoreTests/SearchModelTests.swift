@@ -234,4 +234,31 @@ struct SearchModelTests {
         #expect(decision == expected, "\(confidences)")
         #expect(confidence == (confidences.first ?? 0), "the confidence is the best score")
     }
+
+    /// A question that names the best article (its title or an alias, term for term) is answered
+    /// even when the runner-up is close, unless the runner-up is named just as exactly.
+    @Test(arguments: [
+        (true, false, SearchDecision.answer),
+        (true, true, .clarify),
+        (false, true, .clarify),
+        (false, false, .clarify),
+    ])
+    func aNamedArticleIsAnsweredDespiteACloseRunnerUp(bestNamed: Bool, runnerUpNamed: Bool, expected: SearchDecision) {
+        let ranked = [
+            Evidence(questionCoverage: 0.9, headingCoverage: 0.9, score: 0.9, isHeading: bestNamed),
+            Evidence(questionCoverage: 0.88, headingCoverage: 0.88, score: 0.88, isHeading: runnerUpNamed),
+        ]
+        #expect(ConfidenceModel().decide(ranked).decision == expected)
+    }
+
+    @Test func theQuestionNamesAHeadingOnlyWhenItsTermsAreExactlyThose() {
+        let model = ConfidenceModel()
+        let candidate = CandidateFields(row: 1, title: ["record", "meet"], aliases: [["pause", "record"]], tags: [], bodyMatches: [])
+        func named(_ query: [QueryTerm]) -> Bool { model.evidence(query: query, candidate: candidate, weight: Self.weight).isHeading }
+        #expect(named(Self.query("record", "meet")))
+        #expect(named(Self.query("pause", "record")))
+        #expect(!named(Self.query("record")))
+        #expect(!named(Self.query("record", "meet", "cloud")))
+        #expect(!named(Self.query("record", "meet") + [QueryTerm(term: "zoom", weight: 3, isKnown: false)]))
+    }
 }

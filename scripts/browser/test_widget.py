@@ -96,7 +96,7 @@ def test_a_covered_question_gets_an_answer_card(dev_server, driver):
 
 def test_clarify_suggestions_are_buttons_that_ask(dev_server, driver):
     open_demo(driver, dev_server)
-    reply = ask(driver, "How do I record a meeting?")
+    reply = ask(driver, "How do I record a call?")
     group = reply.find_element(By.CSS_SELECTOR, "[role=group]")
     suggestions = group.find_elements(By.CSS_SELECTOR, "button")
     assert "Record a meeting" in [b.text for b in suggestions]

@@ -66,7 +66,8 @@ public struct ConfidenceModel: Sendable, Equatable {
         }.max() ?? 0
         return Evidence(
             questionCoverage: questionCoverage, headingCoverage: headingCoverage,
-            score: coverageShare * questionCoverage + (1 - coverageShare) * headingCoverage)
+            score: coverageShare * questionCoverage + (1 - coverageShare) * headingCoverage,
+            isHeading: headings.contains { !$0.isEmpty && $0 == queryTerms })
     }
 
     /// How much finding `term` in this candidate counts: 1 in the title, less elsewhere, 0 if absent.
@@ -86,11 +87,15 @@ public struct Evidence: Sendable, Equatable {
     public var headingCoverage: Double
     /// The two shares blended, for ranking articles against each other.
     public var score: Double
+    /// Whether the question's terms are exactly those of the article's title or of one alias:
+    /// the question names the article ("record a meeting" for "Record a meeting").
+    public var isHeading: Bool
 
-    public init(questionCoverage: Double, headingCoverage: Double, score: Double) {
+    public init(questionCoverage: Double, headingCoverage: Double, score: Double, isHeading: Bool = false) {
         self.questionCoverage = questionCoverage
         self.headingCoverage = headingCoverage
         self.score = score
+        self.isHeading = isHeading
     }
 }
 
