@@ -30,34 +30,37 @@ struct WordRelationSearchTests {
         return center
     }
 
-    @Test func aSynonymFromTheThesaurusFindsTheArticle() throws {
-        let center = try Self.helpCenter()
-        defer { withExtendedLifetime(center) {} }
-        let index = try center.openIndex(wordRelations: WordRelations(thesauri: [.english: Self.thesaurus]))
+    /// The help center indexed with `relations`; hold the center to the test's end.
+    static func indexed(_ relations: WordRelations) throws -> (TemporaryHelpCenter, KnowledgeIndex) {
+        let center = try helpCenter()
+        let index = try center.openIndex(wordRelations: relations)
         try index.update(from: center.folder)
+        return (center, index)
+    }
+
+    static let withThesaurus = WordRelations(thesauri: [.english: thesaurus])
+
+    @Test func aSynonymFromTheThesaurusFindsTheArticle() throws {
+        let (center, index) = try Self.indexed(Self.withThesaurus)
+        defer { withExtendedLifetime(center) {} }
         let result = try index.search("silence the participants", locale: "en")
         #expect(result.matches.first?.id == "mute-participants")
         #expect(result.decision == .answer)
         let silence = try #require(result.terms.first { $0.term == "silenc" })
         #expect(!silence.isKnown)
         #expect(silence.related == ["mute"])
-    }
 
-    @Test func withoutTheThesaurusTheUnknownWordStaysUnmatched() throws {
-        let center = try Self.helpCenter()
-        defer { withExtendedLifetime(center) {} }
-        let index = try center.openIndex(wordRelations: WordRelations())
-        try index.update(from: center.folder)
-        let result = try index.search("silence the participants", locale: "en")
-        #expect(result.decision == .noMatch)
-        #expect(result.terms.allSatisfy { $0.related.isEmpty })
+        // Without the thesaurus the unknown word stays unmatched.
+        let (plainCenter, plain) = try Self.indexed(WordRelations())
+        defer { withExtendedLifetime(plainCenter) {} }
+        let unmatched = try plain.search("silence the participants", locale: "en")
+        #expect(unmatched.decision == .noMatch)
+        #expect(unmatched.terms.allSatisfy { $0.related.isEmpty })
     }
 
     @Test func aStandInCountsLessThanTheWordItself() throws {
-        let center = try Self.helpCenter()
+        let (center, index) = try Self.indexed(Self.withThesaurus)
         defer { withExtendedLifetime(center) {} }
-        let index = try center.openIndex(wordRelations: WordRelations(thesauri: [.english: Self.thesaurus]))
-        try index.update(from: center.folder)
         let standIn = try index.search("silence participants", locale: "en")
         let itself = try index.search("mute participants", locale: "en")
         #expect(standIn.matches.first?.id == "mute-participants")
@@ -65,10 +68,8 @@ struct WordRelationSearchTests {
     }
 
     @Test func aDanishCompoundIsFoundByItsHead() throws {
-        let center = try Self.helpCenter()
+        let (center, index) = try Self.indexed(WordRelations())
         defer { withExtendedLifetime(center) {} }
-        let index = try center.openIndex(wordRelations: WordRelations())
-        try index.update(from: center.folder)
         let result = try index.search("tavlemøde", locale: "da")
         #expect(result.matches.first?.id == "optag-moede")
         #expect(result.terms.map(\.related) == [["moed"]])

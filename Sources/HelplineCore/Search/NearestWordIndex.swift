@@ -27,8 +27,9 @@ struct NearestWordIndex: Sendable {
     /// highest, then the alphabetically first, so results are repeatable.
     ///
     /// Words of 3 letters allow one added letter, of 4–7 letters one edit, longer words two; a
-    /// swap of neighbouring letters is one edit. The first letter must match: people rarely mistype it, and a word that starts
-    /// differently is usually another word ("drilling" is not "billing").
+    /// swap of neighbouring letters is one edit. The first letter must match: people rarely
+    /// mistype it, and a word that starts differently is usually another word ("drilling" is
+    /// not "billing").
     func nearest(to word: String, frequency: (String) -> Int) -> String? {
         let bytes = Array(word.utf8)
         guard bytes.count >= Self.shortestByInsertion else { return nil }
