@@ -38,6 +38,30 @@ struct CommandTests {
         #expect(resources.contains { $0["kind"] as? String == "release_notes" })
     }
 
+    /// The shipped help center would answer this outage report with its recording policies; ask
+    /// and eval hand it over, as the chat does.
+    @Test func askAndEvalHandAnOutageReportToAPerson() throws {
+        let folder = try TemporaryDirectory()
+        let question = "Parlo is down for our whole company and nobody can join any meeting"
+        let storage = [
+            "--knowledge", HelplineProcess.shippedKnowledge.path, "--data", folder.url.appendingPathComponent("data").path,
+        ]
+        let asked = try HelplineProcess.run(["ask", "--json", question] + storage)
+        #expect(asked.status == 0, "\(asked.standardError)")
+        let reply = try #require(try JSONSerialization.jsonObject(with: Data(asked.standardOutput.utf8)) as? [String: Any])
+        #expect(reply["outcome"] as? String == "self_service")
+        #expect((reply["text"] as? String ?? "").contains("outage"), "\(reply)")
+
+        let described = try HelplineProcess.run(["ask", question] + storage)
+        #expect(described.standardOutput.hasPrefix("no match"), "\(described.standardOutput)")
+        #expect(described.standardOutput.contains("outage report"), "\(described.standardOutput)")
+
+        try folder.write(#"{"q": "\#(question)", "locale": "en", "expect": null}"#, to: "cases.jsonl")
+        let evaluated = try HelplineProcess.run(
+            ["eval", "--cases", folder.url.appendingPathComponent("cases.jsonl").path, "--min-no-match", "1"] + storage)
+        #expect(evaluated.status == 0, "\(evaluated.standardOutput)\(evaluated.standardError)")
+    }
+
     @Test func indexReportsABrokenFileByPathAndLineAndStrictFails() throws {
         let folder = try TemporaryDirectory()
         try folder.write("---\nid: good\ntitle: Good\n---\nFine.\n", to: "knowledge/articles/en/general/good.md")

@@ -182,6 +182,19 @@ struct ChatServiceTests {
         #expect(ticket["priorityName"] as? String == "Urgent")
     }
 
+    /// Without the hand-over, the shipped help center answers this with its recording policies.
+    @Test func anOutageReportFromAUserWithoutTicketsGetsSelfServiceNotAnArticle() throws {
+        let fixture = try Fixture()
+        let connection = fixture.connection()
+        _ = try fixture.send(["type": "hello", "token": Self.token(sub: "u", plan: "free", role: "owner")], on: connection)
+        let reply = try #require(try fixture.send(
+            ["type": "ask", "id": "x", "text": "Parlo is down for our whole company and nobody can join any meeting"], on: connection).first)
+        #expect(reply["type"] as? String == "escalation")
+        #expect(reply["outcome"] as? String == "self_service")
+        #expect((reply["text"] as? String ?? "").contains("outage"), "\(reply)")
+        #expect(try fixture.tickets.list().isEmpty)
+    }
+
     @Test(arguments: [
         ["type": "ask", "id": "h", "text": "Can I talk to a human please"],
         ["type": "escalate", "id": "h"],

@@ -113,9 +113,9 @@ def test_clarify_suggestions_are_buttons_that_ask(dev_server, driver):
 def test_a_free_user_gets_the_self_service_card(dev_server, driver):
     open_demo(driver, dev_server)
     sign_in(driver, dev_server.mint_token(plan="free", role="owner", sub=unique("free")), "free")
-    reply = ask(driver, OUTAGE)
-    # The status page answers it; "Not helpful" escalates, and a free plan means self-service.
-    assert cards(reply), "expected an answer card first"
+    reply = ask(driver, COVERED)
+    # An article answers it; "Not helpful" escalates, and a free plan means self-service.
+    assert cards(reply)[0].find_element(By.CSS_SELECTOR, "h3").text == COVERED_TITLE
     before = len(bot_messages(widget(driver)))
     reply.find_element(By.XPATH, ".//button[.='Not helpful']").click()
     escalation = wait_until(driver, lambda d: len(bot_messages(widget(d))) > before and bot_messages(widget(d))[-1])
@@ -290,12 +290,12 @@ def test_the_dev_picker_switches_identity_and_escalation_path(dev_server, driver
     driver.find_element(By.CSS_SELECTOR, "[data-plan=enterprise][data-role=member]").click()
     wait_until(driver, lambda d: "self-service only" in d.find_element(By.ID, "identity-server").text)
     assert not bot_messages(widget(driver)), "another user starts a new conversation"
-    # A member gets the status page's article, and when it does not help, self-service.
-    answer = ask(driver, OUTAGE)
-    assert cards(answer)[0].find_element(By.CSS_SELECTOR, "h3").text == "Check the Parlo service status"
-    answer.find_element(By.XPATH, ".//button[.='Not helpful']").click()
-    reply = wait_until(driver, lambda d: len(bot_messages(widget(d))) > 1 and bot_messages(widget(d))[-1])
-    assert cards(reply)[0].find_element(By.CSS_SELECTOR, "h3").text == "Self-service resources"
+    # A member's outage report goes to self-service at once, the status page first.
+    reply = ask(driver, OUTAGE)
+    [card] = cards(reply)
+    assert card.find_element(By.CSS_SELECTOR, "h3").text == "Self-service resources"
+    assert "outage" in reply.text
+    assert card.find_elements(By.CSS_SELECTOR, "li a")[0].text == "Check the Parlo service status"
     screenshot(driver, "picker-enterprise-member")
 
 

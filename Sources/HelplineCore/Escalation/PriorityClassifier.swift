@@ -278,13 +278,25 @@ extension PriorityClassifier {
             return hits.sorted { $0.position < $1.position }
         }
 
+        /// How far from a failure the service may stand in its clause to be what failed.
+        static let serviceReach = 5
+
         /// A feature named in the clause makes a failure a feature problem; else the service or
-        /// getting into it makes it an outage; a clause that names neither ("but it doesn't work")
-        /// refers to the rest of the message; else the subject is unknown.
+        /// getting into it, named close by, makes it an outage; a clause that names neither ("but
+        /// it doesn't work") refers to the rest of the message; else the subject is unknown.
+        ///
+        /// The service must stand close because a clause can name it in passing: in "the guy who
+        /// set up our account quit and his mailbox has been shut down" the account is not what
+        /// was shut down.
         static func subject(near position: Int, in tokens: [Token], subjects: [Family?]) -> (family: Family, index: Int)? {
             func nearest(_ family: Family, inClause: Bool) -> Int? {
-                tokens.indices.filter { subjects[$0] == family && (!inClause || tokens[$0].clause == tokens[position].clause) }
-                    .min { abs($0 - position) < abs($1 - position) }
+                tokens.indices.filter { index in
+                    guard subjects[index] == family else { return false }
+                    guard inClause else { return true }
+                    return tokens[index].clause == tokens[position].clause
+                        && (family == .feature || abs(index - position) <= serviceReach)
+                }
+                .min { abs($0 - position) < abs($1 - position) }
             }
             for inClause in [true, false] {
                 for family in [Family.feature, .outage] {

@@ -30,9 +30,12 @@ public struct ReplyComposer: Sendable {
 
     /// Self-service for a question without an answer: the closest articles found, then the
     /// policy's resources; members of paid accounts learn that their owner or admin can reach support.
-    public func selfService(_ result: SearchResult, replyTo: String?, paidAccountMember: Bool = false) -> Reply {
+    ///
+    /// An ``OutageReport`` (`outage`) is not met with "I couldn't find an answer": the reply says
+    /// that it sounds like an outage, which no article fixes.
+    public func selfService(_ result: SearchResult, replyTo: String?, paidAccountMember: Bool = false, outage: Bool = false) -> Reply {
         let wording = ReplyWording(locale: result.locale)
-        return selfService(result, replyTo: replyTo, wording: wording, paidAccountMember: paidAccountMember)
+        return selfService(result, replyTo: replyTo, wording: wording, paidAccountMember: paidAccountMember, outage: outage)
     }
 
     /// The reply for a ticket that has been opened (and committed).
@@ -57,11 +60,14 @@ public struct ReplyComposer: Sendable {
         return .escalation(escalation)
     }
 
-    private func selfService(_ result: SearchResult, replyTo: String?, wording: ReplyWording, paidAccountMember: Bool = false) -> Reply {
+    private func selfService(
+        _ result: SearchResult, replyTo: String?, wording: ReplyWording, paidAccountMember: Bool = false, outage: Bool = false
+    ) -> Reply {
         let closest = result.matches.map { Reply.ResourceLink(title: $0.title, url: $0.url, kind: $0.kind.rawValue) }
         let section = result.matches.first.flatMap(Self.sectionLink)
         let general = policy.selfService.map { Reply.ResourceLink(title: $0.title, url: $0.url, kind: $0.kind) }
-        let text = paidAccountMember ? wording.noMatch + " " + wording.askYourAdmin : wording.noMatch
+        let opening = outage ? wording.outage : wording.noMatch
+        let text = paidAccountMember ? opening + " " + wording.askYourAdmin : opening
         return .escalation(Reply.Escalation(
             replyTo: replyTo, outcome: .selfService, text: text, ticket: nil, resources: closest + (section.map { [$0] } ?? []) + general))
     }
@@ -88,6 +94,7 @@ public struct ReplyComposer: Sendable {
 struct ReplyWording {
     let clarify: String
     let noMatch: String
+    let outage: String
     let askYourAdmin: String
     private let danish: Bool
 
@@ -96,10 +103,12 @@ struct ReplyWording {
         if danish {
             clarify = "Jeg fandt to artikler, der passer næsten lige godt. Hvilken mener du?"
             noMatch = "Jeg kunne ikke finde et svar i hjælpecentret. Disse ressourcer kan måske hjælpe:"
+            outage = "Det lyder som et nedbrud, og det kan en artikel ikke løse. Disse ressourcer kan måske hjælpe imens:"
             askYourAdmin = "Din kontos ejer eller administrator kan kontakte supporten for dig."
         } else {
             clarify = "Two articles fit your question about equally well. Which one do you mean?"
             noMatch = "I couldn't find an answer in the help center. These resources may help:"
+            outage = "That sounds like an outage, which no help-center article can fix. These resources may help meanwhile:"
             askYourAdmin = "Your account's owner or an admin can contact support for you."
         }
     }

@@ -146,17 +146,11 @@ final class ChatService {
         metrics.recordSearch(seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
         if let unresolved { recordUnresolved(unresolved, on: connection, now: now) }
         if let id { connection.answeredQuestions[id] = question }
-        // An outage report from someone entitled to a ticket needs a person even when an article
-        // talks about outages. Everyone else gets self-service either way, so only they pay for
-        // the classifier here. The question alone decides: an outage reported earlier in the
-        // conversation raises the priority of a ticket, but must not turn every later question
-        // that has an answer into one.
-        let entitled = if case .ticket = composer.policy.escalation(for: connection.identity) { true } else { false }
-        let outage = entitled
-            ? classifier.classify(question, conversation: [], language: Language(locale: result.locale))
-            : nil
-        let reply = if let outage, outage.level == 1 {
-            try escalate(question, result: result, id: id, on: connection, now: now, priority: outage, reason: "no_match")
+        // An outage report needs a person, not an article, whoever reports it.
+        let outage = OutageReport(question, locale: result.locale, classifier: classifier)
+        let reply = if let outage {
+            try escalate(question, result: result.handingOver(outage), id: id, on: connection, now: now,
+                         outage: outage, reason: "no_match")
         } else if result.decision == .noMatch {
             try escalate(question, result: result, id: id, on: connection, now: now, reason: "no_match")
         } else {
@@ -212,12 +206,12 @@ final class ChatService {
     /// The account directory is read again here, so a downgrade applies to a chat already open.
     private func escalate(
         _ question: String, result: SearchResult, id: String?, on connection: ChatConnection, now: Date,
-        priority assessed: PriorityAssessment? = nil, reason: String
+        outage: OutageReport? = nil, reason: String
     ) throws -> Reply {
         // Analysed once: same-problem matching and review grouping both use the terms.
         let terms = index.terms(of: question, locale: result.locale)
         let (reply, ticketID) = try decideEscalation(
-            question, terms: terms, result: result, id: id, on: connection, now: now, priority: assessed)
+            question, terms: terms, result: result, id: id, on: connection, now: now, outage: outage)
         record("the unanswered question") {
             let outcome: String = if case .escalation(let escalation) = reply { escalation.outcome.rawValue } else { reply.type }
             try review?.record(
@@ -231,7 +225,7 @@ final class ChatService {
 
     private func decideEscalation(
         _ question: String, terms: [String], result: SearchResult, id: String?, on connection: ChatConnection, now: Date,
-        priority assessed: PriorityAssessment?
+        outage: OutageReport?
     ) throws -> (Reply, Int64?) {
         let identity = try accounts?.applying(to: connection.identity) ?? connection.identity
         switch composer.policy.escalation(for: identity) {
@@ -241,9 +235,9 @@ final class ChatService {
                !withGuide.matches.contains(where: { $0.id == guide.id }) {
                 withGuide.matches.append(guide)
             }
-            return (composer.selfService(withGuide, replyTo: id, paidAccountMember: paidAccountMember), nil)
+            return (composer.selfService(withGuide, replyTo: id, paidAccountMember: paidAccountMember, outage: outage != nil), nil)
         case .ticket(let channels):
-            guard let tickets else { return (composer.selfService(result, replyTo: id), nil) }
+            guard let tickets else { return (composer.selfService(result, replyTo: id, outage: outage != nil), nil) }
             // The same problem asked again goes to the open ticket instead of a new one.
             if let existing = try tickets.unsolved(for: identity).first(where: {
                 sameProblem.matches(terms, index.terms(of: $0.question, locale: result.locale), weight: index.weight(of:))
@@ -254,7 +248,7 @@ final class ChatService {
             if try tickets.openedCount(for: identity, since: now.addingTimeInterval(-24 * 3600)) >= dailyTicketLimit {
                 return (composer.ticketLimitReached(result, replyTo: id, limit: dailyTicketLimit), nil)
             }
-            let priority = assessed ?? classifier.classify(
+            let priority = outage?.assessment ?? classifier.classify(
                 question, conversation: connection.recentQuestions, language: Language(locale: result.locale))
             let ticket = try tickets.open(
                 .init(identity: identity, conversation: connection.session, question: question, priority: priority,

@@ -10,8 +10,10 @@ extension Helpline {
             abstract: "Ask the help center one question and print the decision.",
             discussion: """
                 Prints answer, clarify or no match with the confidence and the articles behind it. \
-                With --json, prints the reply object the chat protocol sends (answer, clarify, or an \
-                escalation to self-service for a question without a match).
+                A question that reports the service down for everyone is no match whatever the \
+                articles say: the chat hands it to a person (priority 1) or to self-service. \
+                With --json, prints the reply object the chat protocol sends to a user without \
+                tickets (answer, clarify, or an escalation to self-service).
                 """
         )
 
@@ -28,18 +30,23 @@ extension Helpline {
 
         func run() throws {
             let opened = try storage.openIndex()
-            let result = try opened.index.search(question, locale: locale)
+            let searched = try opened.index.search(question, locale: locale)
+            let outage = OutageReport(question, locale: searched.locale)
+            let result = searched.handingOver(outage)
             if json {
-                let reply = ReplyComposer(policy: opened.policy).reply(to: result, replyTo: nil)
+                let composer = ReplyComposer(policy: opened.policy)
+                let reply = outage == nil
+                    ? composer.reply(to: result, replyTo: nil) : composer.selfService(result, replyTo: nil, outage: true)
                 print(String(decoding: try makeJSONEncoder(pretty: true).encode(reply), as: UTF8.self))
                 return
             }
-            print(Self.describe(result))
+            print(Self.describe(result, outage: outage))
         }
 
-        static func describe(_ result: SearchResult) -> String {
+        static func describe(_ result: SearchResult, outage: OutageReport? = nil) -> String {
             var lines = ["\(result.decision.rawValue.replacingOccurrences(of: "_", with: " ")) "
                 + "(confidence \(String(format: "%.2f", result.confidence)), locale \(result.locale))"]
+            if let outage { lines.append("  an outage report, for a person: priority 1, \(outage.assessment.reason)") }
             let corrections = result.terms.compactMap { term in term.original.map { "\($0) → \(term.term)" } }
             if !corrections.isEmpty { lines.append("  corrected: \(corrections.joined(separator: ", "))") }
             for match in result.matches {

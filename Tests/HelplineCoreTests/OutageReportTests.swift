@@ -1,0 +1,34 @@
+import HelplineCore
+import Testing
+
+/// Which questions are outage reports that go to a person, and what that does to a search result.
+struct OutageReportTests {
+    @Test(arguments: [
+        ("Parlo is down for our whole company and nobody can join any meeting", "en", true),
+        ("Parlo er nede for hele vores firma, ingen kan komme ind i møderne", "da", true),
+        ("None of our employees can sign in since 9am", "en", true),
+        // One user, one feature, or a question about outages: an article can help.
+        ("I can't log in, it keeps saying something went wrong", "en", false),
+        ("screen sharing is broken for everyone in our company", "en", false),
+        ("How do I know if the service is down?", "en", false),
+        ("Hvordan planlægger jeg et møde?", "da", false),
+    ])
+    func reportsTheServiceDownForEveryone(question: String, locale: String, isOutage: Bool) {
+        let outage = OutageReport(question, locale: locale)
+        #expect((outage != nil) == isOutage)
+        #expect(outage.map(\.assessment.level) ?? 1 == 1)
+    }
+
+    @Test func anOutageReportTurnsAnAnswerIntoNoMatchAndKeepsTheArticles() throws {
+        let match = SearchMatch(
+            id: "recording-policies", title: "Who can record", section: "faq-admins", kind: .topic, url: nil,
+            shortAnswer: "Admins decide.", snippet: "Admins decide.", confidence: 0.83)
+        let answered = SearchResult(decision: .answer, confidence: 0.83, locale: "en", terms: [], matches: [match])
+        let outage = try #require(OutageReport("Parlo is down for our whole company and nobody can join any meeting", locale: "en"))
+
+        let handedOver = answered.handingOver(outage)
+        #expect(handedOver.decision == .noMatch)
+        #expect(handedOver.matches == [match], "self-service still offers the closest articles")
+        #expect(answered.handingOver(nil) == answered)
+    }
+}
