@@ -27,6 +27,8 @@ struct PriorityClassifierTests {
         ("Server down for the entire organisation!!!", 1),
         ("it's down for evryone, our customers can't reach us and there's no other way to meet", 1),
         ("no one in the company can connect since the update, we reinstalled already", 1),
+        // A white screen is what users see; the app is what failed.
+        ("the desktop app only shows a blank white screen for all of us", 1),
     ]
 
     static let urgentDanish: [(String, Int)] = [
@@ -41,6 +43,8 @@ struct PriorityClassifierTests {
         ("appen vil ikke starte for nogen af os, vi har prøvet alt", 1),
         ("der er nedbrud for alle brugere, kunderne venter", 1),
         ("alt er nede hos os, ingen kan holde møder", 1),
+        ("Appen viser kun en hvid skærm for alle hos os", 1),
+        ("Ingen af vores 40 lærere kan logge ind i dag", 1),
     ]
 
     /// 2 High: the service is affected: down for one user or some, degraded, or a feature broken for

@@ -47,6 +47,9 @@ extension PriorityClassifier {
         var weight: Double
         var gap: Int
         var pattern: String
+        /// The cue's words say what the user sees ("white screen"), not what failed: its subject
+        /// is another word of the clause ("the app shows a white screen" is the app failing).
+        var isSymptom = false
 
         init(_ family: Family, weight: Double = 1, gap: Int = 2, _ pattern: String) {
             self.init([family], weight: weight, gap: gap, pattern)
@@ -57,6 +60,13 @@ extension PriorityClassifier {
             self.weight = weight
             self.gap = gap
             self.pattern = pattern
+        }
+
+        /// A failure seen on screen; see `isSymptom`.
+        static func symptom(gap: Int, _ pattern: String) -> Cue {
+            var cue = Cue(.failure, gap: gap, pattern)
+            cue.isSymptom = true
+            return cue
         }
     }
 
@@ -184,7 +194,7 @@ extension PriorityClassifier {
             + "glitch|wrong|missing|disappeared|disappears|disappearing|vanished|gone|dead|died|invalid|incorrect|stuck|echo|feedback|"
             + "noise|distorted|garbled|muffled|crackling"),
         Cue(.failure, gap: 0, "greyed|grayed out"),
-        Cue(.failure, gap: 0, "black|blank screen|video"),
+        .symptom(gap: 1, "black|blank|white screen|video"),
         Cue(.failure, gap: 2, "screen|video|picture black|blank"),
         Cue(.failure, gap: 1, "is|are|goes|went|stays|turns blank|black|empty|white"),
         Cue(.failure, gap: 1, "no|zero sound|audio|video|picture|image|signal|connection"),
@@ -255,7 +265,7 @@ extension PriorityClassifier {
         Cue(.feature, gap: 2, "kan|kunne ikke høre|se mig"),
         Cue(.feature, gap: 2, "ingen kan|kunne høre|se mig"),
         Cue([.urgency, .failure], gap: 1, "kan|kunne ikke arbejde"),
-        Cue([.failure, .scope], gap: 3, "ingen kan|kunne"),
+        Cue([.failure, .scope], gap: 4, "ingen kan|kunne"),
         Cue([.noWorkaround, .failure], gap: 2, "intet|ingenting virker|hjælper|fungerer|virkede|hjalp"),
         Cue(.noWorkaround, "prøvet=|forsøgt= alt|hele|genstarte|geninstallere|logge|opdatere|rydde|anden|andre|"
             + "andet|flere|browser|enhed|computer"),
@@ -283,7 +293,7 @@ extension PriorityClassifier {
         Cue(.failure, gap: 3, "holdt|stoppet op|med virke"),
         Cue(.failure, "fejl*|forkert|forkerte|ugyldig|gråtonet|stykker|crash*|mangler|manglede|forsvundet|forsvinder|"
             + "forsvandt|væk|hænger|ekko|støj*|susen"),
-        Cue(.failure, gap: 0, "sort|blank|hvid skærm|billede"),
+        .symptom(gap: 1, "sort|blank|hvid skærm|billede"),
         Cue(.failure, gap: 0, "er|blevet grå|inaktiv|deaktiveret"),
         Cue(.failure, gap: 2, "skærm|billede|billedet sort|blank"),
         Cue(.failure, gap: 1, "er|bliver|blev sort|blank|tom|hvid"),

@@ -175,6 +175,7 @@ extension PriorityClassifier {
             var weight: Double
             var gap: Int
             var elements: [[Word]]
+            var isSymptom: Bool
         }
 
         static let negators: Set<String> = ["not", "no", "never", "isnt", "arent", "wasnt", "werent", "dont", "doesnt",
@@ -201,7 +202,7 @@ extension PriorityClassifier {
             }
             self.cues = cues.map { cue in
                 Compiled(families: cue.families, weight: cue.weight, gap: cue.gap, elements: cue.pattern
-                    .split(separator: " ").map { $0.split(separator: "|").map { word(String($0)) } })
+                    .split(separator: " ").map { $0.split(separator: "|").map { word(String($0)) } }, isSymptom: cue.isSymptom)
             }
             featureWords = subjects.feature.split(whereSeparator: \.isWhitespace).map { word(String($0)) }
             serviceWords = subjects.service.split(whereSeparator: \.isWhitespace).map { word(String($0)) }
@@ -266,7 +267,7 @@ extension PriorityClassifier {
                     // A failure's quote takes in its subject when it stands close: "microphone doesn't work".
                     var (first, last) = (start, positions[positions.count - 1])
                     let subject = cue.families.contains { $0 == .failure || $0 == .outage }
-                        ? Self.subject(near: start, in: tokens, subjects: subjects) : nil
+                        ? Self.subject(near: start, in: tokens, subjects: subjects, besides: cue.isSymptom ? positions : []) : nil
                     if let subject, subject.index >= first - 3, subject.index <= last + 3 {
                         (first, last) = (min(first, subject.index), max(last, subject.index))
                     }
@@ -288,10 +289,12 @@ extension PriorityClassifier {
         /// The service must stand close because a clause can name it in passing: in "the guy who
         /// set up our account quit and his mailbox has been shut down" the account is not what
         /// was shut down.
-        static func subject(near position: Int, in tokens: [Token], subjects: [Family?]) -> (family: Family, index: Int)? {
+        static func subject(
+            near position: Int, in tokens: [Token], subjects: [Family?], besides cueWords: [Int] = []
+        ) -> (family: Family, index: Int)? {
             func nearest(_ family: Family, inClause: Bool) -> Int? {
                 tokens.indices.filter { index in
-                    guard subjects[index] == family else { return false }
+                    guard subjects[index] == family, !cueWords.contains(index) else { return false }
                     guard inClause else { return true }
                     return tokens[index].clause == tokens[position].clause
                         && (family == .feature || abs(index - position) <= serviceReach)
