@@ -91,33 +91,11 @@ extension PriorityClassifier {
         var isHypothetical: Bool
     }
 
-    /// One alternative of a pattern element, or a subject word.
-    struct Word: Sendable {
-        enum Kind: Sendable { case stem, prefix, exact, number }
+    /// One alternative of a pattern element, or a subject word; ``WordTable`` says what it matches.
+    struct Word: Sendable, Hashable {
+        enum Kind: Sendable, Hashable { case stem, prefix, exact, number }
         var text: String
         var kind: Kind
-
-        /// The same term or, for a prefix, the same beginning; or that with one typo in a long word
-        /// ("evryone", "micropohne"), never in a stopword ("mange" is no typo of "mangl").
-        func matches(_ token: Token) -> Bool {
-            if kind == .number { return token.surface.allSatisfy(\.isNumber) }
-            let written = kind == .stem ? token.term : token.surface
-            if kind == .prefix ? written.hasPrefix(text) : written == text { return true }
-            guard kind != .exact, text.utf8.count >= 6, !token.isStopword,
-                  written.utf8.first == text.utf8.first else { return false }
-            let (candidate, target) = (Array(written.utf8), Array(text.utf8))
-            let lengths = kind == .prefix ? [target.count - 1, target.count, target.count + 1] : [candidate.count]
-            return lengths.contains { $0 <= candidate.count && Self.withinOneEdit(Array(candidate.prefix($0)), target) }
-        }
-
-        /// Whether an insertion, deletion, substitution or swap of neighbours turns `a` into `b`.
-        static func withinOneEdit(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-            guard abs(a.count - b.count) <= 1 else { return false }
-            guard let i = a.indices.first(where: { $0 == b.count || a[$0] != b[$0] }) else { return true }
-            if a.count != b.count { return a.count > b.count ? a[(i + 1)...] == b[i...] : a[i...] == b[(i + 1)...] }
-            if a[(i + 1)...] == b[(i + 1)...] { return true }
-            return i + 1 < a.count && a[i] == b[i + 1] && a[i + 1] == b[i] && a[(i + 2)...] == b[(i + 2)...]
-        }
     }
 
     /// A matched cue: what it says, with a failure's subject (`.feature`, `.outage` or unknown).

@@ -174,7 +174,8 @@ extension PriorityClassifier {
             var families: [Family]
             var weight: Double
             var gap: Int
-            var elements: [[Word]]
+            /// Each element's alternatives, as numbers in the lexicon's ``WordTable``.
+            var elements: [Set<Int>]
             var isSymptom: Bool
         }
 
@@ -187,8 +188,9 @@ extension PriorityClassifier {
 
         let language: Language
         let cues: [Compiled]
-        let featureWords: [Word]
-        let serviceWords: [Word]
+        let table: WordTable
+        let featureWords: Set<Int>
+        let serviceWords: Set<Int>
 
         init(language: Language, cues: [Cue], subjects: Subjects) {
             self.language = language
@@ -200,12 +202,15 @@ extension PriorityClassifier {
                 let stem = Analyzer.stems(Tokenizer.tokens(in: text), language: language).first?.stem ?? text
                 return Word(text: Self.normalize(stem), kind: .stem)
             }
+            var table = WordTable()
             self.cues = cues.map { cue in
                 Compiled(families: cue.families, weight: cue.weight, gap: cue.gap, elements: cue.pattern
-                    .split(separator: " ").map { $0.split(separator: "|").map { word(String($0)) } }, isSymptom: cue.isSymptom)
+                    .split(separator: " ").map { Set($0.split(separator: "|").map { table.id(of: word(String($0))) }) },
+                    isSymptom: cue.isSymptom)
             }
-            featureWords = subjects.feature.split(whereSeparator: \.isWhitespace).map { word(String($0)) }
-            serviceWords = subjects.service.split(whereSeparator: \.isWhitespace).map { word(String($0)) }
+            featureWords = Set(subjects.feature.split(whereSeparator: \.isWhitespace).map { table.id(of: word(String($0))) })
+            serviceWords = Set(subjects.service.split(whereSeparator: \.isWhitespace).map { table.id(of: word(String($0))) })
+            self.table = table
         }
 
         static func normalize(_ text: String) -> String {
@@ -237,20 +242,21 @@ extension PriorityClassifier {
         /// The cues of `text`, in the order they stand; each word serves one cue, the first in the table.
         func hits(in text: String) -> [Hit] {
             let tokens = tokens(in: text)
-            let subjects = tokens.map { token -> Family? in
-                featureWords.contains { $0.matches(token) } ? .feature : serviceWords.contains { $0.matches(token) } ? .outage : nil
+            let words = tokens.map(table.matches)
+            let subjects = words.map { matched -> Family? in
+                !matched.isDisjoint(with: featureWords) ? .feature : !matched.isDisjoint(with: serviceWords) ? .outage : nil
             }
             var claimed = [Bool](repeating: false, count: tokens.count)
             var hits: [Hit] = []
             for cue in cues {
                 for start in tokens.indices where !claimed[start] {
-                    guard cue.elements[0].contains(where: { $0.matches(tokens[start]) }) else { continue }
+                    guard words[start].contains(where: cue.elements[0].contains) else { continue }
                     var positions = [start]
                     for element in cue.elements.dropFirst() {
                         let last = positions[positions.count - 1]
                         guard let next = (last + 1..<min(tokens.count, last + 2 + cue.gap)).first(where: { index in
                             tokens[index].clause == tokens[start].clause && !claimed[index]
-                                && element.contains { $0.matches(tokens[index]) }
+                                && words[index].contains(where: element.contains)
                         }) else { break }
                         positions.append(next)
                     }
