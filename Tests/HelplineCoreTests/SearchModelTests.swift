@@ -155,6 +155,21 @@ struct SearchModelTests {
         #expect(without.score == 0)
     }
 
+    /// One everyday word that an article uses is not a question that article answers: it
+    /// counts against ``ConfidenceModel/minimumQuestionShare`` of a rare word, not only against itself.
+    @Test func aQuestionOfOneLightWordIsNotFullyCovered() {
+        let model = ConfidenceModel()
+        let rare = 5.0
+        let candidate = CandidateFields(row: 1, title: ["test", "audio"], aliases: [["go", "audio"]], tags: [], bodyMatches: [])
+        let light = model.evidence(
+            query: [QueryTerm(term: "go", weight: 0.6, isKnown: true)], candidate: candidate, weight: Self.weight, rareTermWeight: rare)
+        #expect(abs(light.questionCoverage - 0.6 / (model.minimumQuestionShare * rare)) < 1e-9)
+        #expect(light.score < model.answerThreshold)
+        let specific = model.evidence(query: Self.query("forgot", "password"), candidate: CandidateFields(
+            row: 2, title: ["forgot", "password"], aliases: [], tags: [], bodyMatches: []), weight: Self.weight, rareTermWeight: rare)
+        #expect(specific.questionCoverage == 1, "a question that weighs enough is measured against itself")
+    }
+
     static func query(_ terms: String...) -> [QueryTerm] {
         terms.map { QueryTerm(term: $0, weight: weight($0), isKnown: true) }
     }

@@ -21,6 +21,11 @@ public struct ConfidenceModel: Sendable, Equatable {
     /// How many of a question's terms an answering article is expected to contain at most: a
     /// long, chatty question carries context an article need not match.
     public var expectedTerms = 5
+    /// The least weight a question's terms are measured against, as a share of the weight of a
+    /// word only one article uses: a question of one everyday word ("how is it going?",
+    /// "hvordan går det?") says too little to be fully covered by an article that happens to
+    /// use that word.
+    public var minimumQuestionShare = 0.4
     /// Added to a heading's weight when measuring how much of it a question covers, so a
     /// one-word title is not fully covered by any question that happens to use that word.
     public var headingPrior = 1.0
@@ -39,12 +44,18 @@ public struct ConfidenceModel: Sendable, Equatable {
 
     /// How well `candidate` matches the question made of `query`.
     ///
-    /// - Parameter weight: the weight of any term of the candidate's headings (its inverse
-    ///   document frequency), for heading coverage.
-    public func evidence(query: [QueryTerm], candidate: CandidateFields, weight: (String) -> Double) -> Evidence {
+    /// - Parameters:
+    ///   - weight: the weight of any term of the candidate's headings (its inverse document
+    ///     frequency), for heading coverage.
+    ///   - rareTermWeight: the weight of a term only one article uses (``Vocabulary/rareTermWeight``),
+    ///     for ``minimumQuestionShare``; 0 measures every question against itself alone.
+    public func evidence(
+        query: [QueryTerm], candidate: CandidateFields, weight: (String) -> Double, rareTermWeight: Double = 0
+    ) -> Evidence {
         let weights = query.map { $0.isKnown ? $0.weight : $0.weight * unknownTermFactor }
-        let total = weights.sorted(by: >).prefix(expectedTerms).reduce(0, +)
-        guard total > 0 else { return Evidence(questionCoverage: 0, headingCoverage: 0, score: 0) }
+        let asked = weights.sorted(by: >).prefix(expectedTerms).reduce(0, +)
+        guard asked > 0 else { return Evidence(questionCoverage: 0, headingCoverage: 0, score: 0) }
+        let total = max(asked, minimumQuestionShare * rareTermWeight)
         var matched = 0.0
         var queryTerms: Set<String> = []
         var relatedTerms: Set<String> = []

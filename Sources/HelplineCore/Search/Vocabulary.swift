@@ -42,8 +42,16 @@ public struct Vocabulary: Sendable {
 
     /// BM25's inverse document frequency: near 0 for terms in every article, highest for unseen terms.
     public func weight(of term: String) -> Double {
+        weight(documentFrequency: documentFrequency(of: term))
+    }
+
+    /// The weight of a term only one article uses: what the help center's size makes of a rare
+    /// word, a yardstick for weights that must mean the same in help centers of any size.
+    public var rareTermWeight: Double { weight(documentFrequency: 1) }
+
+    private func weight(documentFrequency: Int) -> Double {
         let n = Double(max(documentCount, 1))
-        let df = Double(documentFrequency(of: term))
+        let df = Double(documentFrequency)
         return log(1 + (n - df + 0.5) / (df + 0.5))
     }
 

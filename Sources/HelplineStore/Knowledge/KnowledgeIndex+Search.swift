@@ -39,7 +39,8 @@ extension KnowledgeIndex {
         let candidates = retrieval.terms.isEmpty
             ? [] : try fetchCandidates(matching: retrieval, scoring: searched, locale: searchLocale)
         let scored = candidates.map { candidate in
-            (candidate, confidenceModel.evidence(query: terms, candidate: candidate, weight: vocabulary.weight(of:)))
+            (candidate, confidenceModel.evidence(
+                query: terms, candidate: candidate, weight: vocabulary.weight(of:), rareTermWeight: vocabulary.rareTermWeight))
         }
         // A stable sort keeps bm25's order among equal scores.
         let ranked = scored.enumerated()
