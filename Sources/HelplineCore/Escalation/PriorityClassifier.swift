@@ -191,6 +191,9 @@ extension PriorityClassifier {
         let table: WordTable
         let featureWords: Set<Int>
         let serviceWords: Set<Int>
+        /// For each word of the table, the cues (by position in `cues`) whose first element it is
+        /// one of: a question's words point at the few cues that can start with them.
+        let cuesStartingWith: [Int: [Int]]
 
         init(language: Language, cues: [Cue], subjects: Subjects) {
             self.language = language
@@ -211,6 +214,11 @@ extension PriorityClassifier {
             featureWords = Set(subjects.feature.split(whereSeparator: \.isWhitespace).map { table.id(of: word(String($0))) })
             serviceWords = Set(subjects.service.split(whereSeparator: \.isWhitespace).map { table.id(of: word(String($0))) })
             self.table = table
+            var cuesStartingWith: [Int: [Int]] = [:]
+            for (index, cue) in self.cues.enumerated() {
+                for word in cue.elements[0] { cuesStartingWith[word, default: []].append(index) }
+            }
+            self.cuesStartingWith = cuesStartingWith
         }
 
         static func normalize(_ text: String) -> String {
@@ -248,9 +256,15 @@ extension PriorityClassifier {
             }
             var claimed = [Bool](repeating: false, count: tokens.count)
             var hits: [Hit] = []
-            for cue in cues {
-                for start in tokens.indices where !claimed[start] {
-                    guard words[start].contains(where: cue.elements[0].contains) else { continue }
+            // Where each cue may start, in the order of the words; cues are then tried in table order.
+            var starts = [[Int]](repeating: [], count: cues.count)
+            for (position, matched) in words.enumerated() {
+                for word in matched {
+                    for cue in cuesStartingWith[word] ?? [] where starts[cue].last != position { starts[cue].append(position) }
+                }
+            }
+            for (index, cue) in cues.enumerated() where !starts[index].isEmpty {
+                for start in starts[index] where !claimed[start] {
                     var positions = [start]
                     for element in cue.elements.dropFirst() {
                         let last = positions[positions.count - 1]
