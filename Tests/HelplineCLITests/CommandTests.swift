@@ -51,6 +51,8 @@ struct CommandTests {
         let reply = try #require(try JSONSerialization.jsonObject(with: Data(asked.standardOutput.utf8)) as? [String: Any])
         #expect(reply["outcome"] as? String == "self_service")
         #expect((reply["text"] as? String ?? "").contains("outage"), "\(reply)")
+        let resources = try #require(reply["resources"] as? [[String: Any]])
+        #expect(resources.first?["title"] as? String == "Check the Parlo service status", "\(resources)")
 
         let described = try HelplineProcess.run(["ask", question] + storage)
         #expect(described.standardOutput.hasPrefix("no match"), "\(described.standardOutput)")

@@ -31,4 +31,14 @@ struct OutageReportTests {
         #expect(handedOver.matches == [match], "self-service still offers the closest articles")
         #expect(answered.handingOver(nil) == answered)
     }
+
+    @Test func theStatusArticleLeadsOnce() {
+        func match(_ id: String) -> SearchMatch {
+            SearchMatch(id: id, title: id, section: "s", kind: .topic, url: nil, shortAnswer: "", snippet: "", confidence: 0.5)
+        }
+        let result = SearchResult(decision: .noMatch, confidence: 0.5, locale: "en", terms: [], matches: [match("a"), match("status")])
+        #expect(result.leading(with: match("status")).matches.map(\.id) == ["status", "a"])
+        #expect(result.leading(with: match("other")).matches.map(\.id) == ["other", "a", "status"])
+        #expect(result.leading(with: nil) == result)
+    }
 }

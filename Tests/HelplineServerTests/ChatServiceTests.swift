@@ -192,6 +192,8 @@ struct ChatServiceTests {
         #expect(reply["type"] as? String == "escalation")
         #expect(reply["outcome"] as? String == "self_service")
         #expect((reply["text"] as? String ?? "").contains("outage"), "\(reply)")
+        let resources = try #require(reply["resources"] as? [[String: Any]])
+        #expect(resources.first?["title"] as? String == "Check the Parlo service status", "the status page first: \(resources)")
         #expect(try fixture.tickets.list().isEmpty)
     }
 

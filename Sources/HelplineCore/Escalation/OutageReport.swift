@@ -28,6 +28,15 @@ public struct OutageReport: Sendable, Equatable {
     }
 }
 
+extension OutageReport {
+    /// How a user asks for the service's status page, in `language`: the help center's answer to
+    /// it leads the self-service an outage report gets, whatever words the report shares with
+    /// other articles ("nobody in our company can join" is no question about companies).
+    public static func statusQuestion(in language: Language) -> String {
+        language == .danish ? "driftsstatus og nedbrud" : "service status and outages"
+    }
+}
+
 extension SearchResult {
     /// The result as the assistant replies: no match when the question reports an outage, the
     /// closest articles kept for self-service.
@@ -36,5 +45,14 @@ extension SearchResult {
         var handedOver = self
         handedOver.decision = .noMatch
         return handedOver
+    }
+
+    /// The result with `match` first among its articles, when there is one.
+    public func leading(with match: SearchMatch?) -> SearchResult {
+        guard let match else { return self }
+        var led = self
+        led.matches.removeAll { $0.id == match.id }
+        led.matches.insert(match, at: 0)
+        return led
     }
 }

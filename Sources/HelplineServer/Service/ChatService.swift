@@ -149,8 +149,8 @@ final class ChatService {
         // An outage report needs a person, not an article, whoever reports it.
         let outage = OutageReport(question, locale: result.locale, classifier: classifier)
         let reply = if let outage {
-            try escalate(question, result: result.handingOver(outage), id: id, on: connection, now: now,
-                         outage: outage, reason: "no_match")
+            try escalate(question, result: result.handingOver(outage).leading(with: index.statusArticle(locale: result.locale)),
+                         id: id, on: connection, now: now, outage: outage, reason: "no_match")
         } else if result.decision == .noMatch {
             try escalate(question, result: result, id: id, on: connection, now: now, reason: "no_match")
         } else {

@@ -27,4 +27,11 @@ extension KnowledgeIndex {
                 kind: .quickstart, url: row.string(at: 3), shortAnswer: row.string(at: 4) ?? "", snippet: "", confidence: 0)
         }
     }
+
+    /// The help center's article on the service's status, for the self-service an outage report
+    /// gets: its answer to ``OutageReport/statusQuestion(in:)``, or nil when it has none.
+    public func statusArticle(locale: String) throws -> SearchMatch? {
+        let result = try search(OutageReport.statusQuestion(in: Language(locale: locale) ?? .english), locale: locale)
+        return result.decision == .noMatch ? nil : result.matches.first
+    }
 }

@@ -36,7 +36,9 @@ extension Helpline {
             if json {
                 let composer = ReplyComposer(policy: opened.policy)
                 let reply = outage == nil
-                    ? composer.reply(to: result, replyTo: nil) : composer.selfService(result, replyTo: nil, outage: true)
+                    ? composer.reply(to: result, replyTo: nil)
+                    : composer.selfService(
+                        result.leading(with: try opened.index.statusArticle(locale: result.locale)), replyTo: nil, outage: true)
                 print(String(decoding: try makeJSONEncoder(pretty: true).encode(reply), as: UTF8.self))
                 return
             }
