@@ -74,6 +74,22 @@ struct ReplyTests {
         #expect(resources.dropFirst().map { $0["kind"] as? String } == Policy.builtIn.selfService.map(\.kind))
     }
 
+    /// The text ends with the sentence that introduces the resources; who else can reach
+    /// support, and that an outage is not the help center's to fix, come before it.
+    @Test(arguments: [
+        (false, false, "en", "I couldn't find an answer in the help center. These resources may help:"),
+        (false, true, "en", "I couldn't find an answer in the help center. "
+            + "Your account's owner or an admin can contact support for you. These resources may help:"),
+        (true, true, "en", "That sounds like an outage, which no help-center article can fix. "
+            + "Your account's owner or an admin can contact support for you. These resources may help meanwhile:"),
+        (true, false, "da", "Det lyder som et nedbrud, og det kan en artikel ikke løse. Disse ressourcer kan måske hjælpe imens:"),
+    ])
+    func selfServiceText(outage: Bool, paidAccountMember: Bool, locale: String, expected: String) throws {
+        let reply = Self.composer.selfService(
+            Self.result(.noMatch, [], locale: locale), replyTo: nil, paidAccountMember: paidAccountMember, outage: outage)
+        #expect(try Self.json(reply)["text"] as? String == expected)
+    }
+
     @Test func noMatchWithoutArticlesStillOffersThePolicysResources() throws {
         let json = try Self.json(Self.composer.reply(to: Self.result(.noMatch, []), replyTo: nil))
         let resources = try #require(json["resources"] as? [[String: Any]])

@@ -66,8 +66,10 @@ public struct ReplyComposer: Sendable {
         let closest = result.matches.map { Reply.ResourceLink(title: $0.title, url: $0.url, kind: $0.kind.rawValue) }
         let section = result.matches.first.flatMap(Self.sectionLink)
         let general = policy.selfService.map { Reply.ResourceLink(title: $0.title, url: $0.url, kind: $0.kind) }
-        let opening = outage ? wording.outage : wording.noMatch
-        let text = paidAccountMember ? opening + " " + wording.askYourAdmin : opening
+        // Who can reach support comes before the list the last sentence introduces.
+        let sentences = [outage ? wording.outage : wording.noMatch, paidAccountMember ? wording.askYourAdmin : nil,
+                         outage ? wording.resourcesMeanwhile : wording.resources]
+        let text = sentences.compactMap { $0 }.joined(separator: " ")
         return .escalation(Reply.Escalation(
             replyTo: replyTo, outcome: .selfService, text: text, ticket: nil, resources: closest + (section.map { [$0] } ?? []) + general))
     }
@@ -95,6 +97,8 @@ struct ReplyWording {
     let clarify: String
     let noMatch: String
     let outage: String
+    let resources: String
+    let resourcesMeanwhile: String
     let askYourAdmin: String
     private let danish: Bool
 
@@ -102,13 +106,17 @@ struct ReplyWording {
         danish = Language(locale: locale) == .danish
         if danish {
             clarify = "Jeg fandt to artikler, der passer næsten lige godt. Hvilken mener du?"
-            noMatch = "Jeg kunne ikke finde et svar i hjælpecentret. Disse ressourcer kan måske hjælpe:"
-            outage = "Det lyder som et nedbrud, og det kan en artikel ikke løse. Disse ressourcer kan måske hjælpe imens:"
+            noMatch = "Jeg kunne ikke finde et svar i hjælpecentret."
+            outage = "Det lyder som et nedbrud, og det kan en artikel ikke løse."
+            resources = "Disse ressourcer kan måske hjælpe:"
+            resourcesMeanwhile = "Disse ressourcer kan måske hjælpe imens:"
             askYourAdmin = "Din kontos ejer eller administrator kan kontakte supporten for dig."
         } else {
             clarify = "Two articles fit your question about equally well. Which one do you mean?"
-            noMatch = "I couldn't find an answer in the help center. These resources may help:"
-            outage = "That sounds like an outage, which no help-center article can fix. These resources may help meanwhile:"
+            noMatch = "I couldn't find an answer in the help center."
+            outage = "That sounds like an outage, which no help-center article can fix."
+            resources = "These resources may help:"
+            resourcesMeanwhile = "These resources may help meanwhile:"
             askYourAdmin = "Your account's owner or an admin can contact support for you."
         }
     }
