@@ -17,6 +17,7 @@ struct ClassifierWordTableTests {
         (Word(text: "crash", kind: .stem), token("crush"), false),
         (Word(text: "tried", kind: .exact), token("tri", surface: "tried"), true),
         (Word(text: "tried", kind: .exact), token("tri", surface: "trying"), false),
+        (Word(text: "restarted", kind: .exact), token("restart", surface: "restartet"), false),
         (Word(text: "skaerm", kind: .prefix), token("skaermdel", surface: "skaermdeling"), true),
         (Word(text: "skaerm", kind: .prefix), token("del", surface: "deling"), false),
         (Word(text: "#", kind: .number), token("500"), true),

@@ -7,16 +7,17 @@ struct OutageReportTests {
         ("Parlo is down for our whole company and nobody can join any meeting", "en", true),
         ("Parlo er nede for hele vores firma, ingen kan komme ind i møderne", "da", true),
         ("None of our employees can sign in since 9am", "en", true),
-        // One user, one feature, or a question about outages: an article can help.
+        // One user (even one who tried everything), one feature, or a question about outages:
+        // an article can help.
         ("I can't log in, it keeps saying something went wrong", "en", false),
+        ("I can't log in, I tried everything", "en", false),
+        ("Jeg kan ikke logge ind, jeg har prøvet alt", "da", false),
         ("screen sharing is broken for everyone in our company", "en", false),
         ("How do I know if the service is down?", "en", false),
         ("Hvordan planlægger jeg et møde?", "da", false),
     ])
     func reportsTheServiceDownForEveryone(question: String, locale: String, isOutage: Bool) {
-        let outage = OutageReport(question, locale: locale)
-        #expect((outage != nil) == isOutage)
-        #expect(outage.map(\.assessment.level) ?? 1 == 1)
+        #expect((OutageReport(question, locale: locale) != nil) == isOutage)
     }
 
     @Test func anOutageReportTurnsAnAnswerIntoNoMatchAndKeepsTheArticles() throws {

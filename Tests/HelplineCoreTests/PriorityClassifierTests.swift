@@ -139,6 +139,7 @@ struct PriorityClassifierTests {
         ("I can't find where to turn on live captions", 4),
         ("what happens to my recordings if my subscription ends?", 4),
         ("How do I know if zoom is down?", 4),
+        ("How do I record in black and white video?", 4),
         ("I can't decide which plan to get, what's the difference?", 4),
     ]
 

@@ -136,8 +136,8 @@ struct SearchModelTests {
         let known = Self.query("reset", "password")
         let withUnknown = known + [QueryTerm(term: "gmail", weight: 3, isKnown: false)]
         let model = ConfidenceModel()
-        #expect(model.evidence(query: withUnknown, candidate: candidate, weight: Self.weight).score
-            < model.evidence(query: known, candidate: candidate, weight: Self.weight).score)
+        #expect(model.evidence(query: withUnknown, candidate: candidate, weight: Self.weight, rareTermWeight: 0).score
+            < model.evidence(query: known, candidate: candidate, weight: Self.weight, rareTermWeight: 0).score)
     }
 
     /// An unknown word matched through a stand-in counts ``ConfidenceModel/relatedMatch`` of
@@ -148,10 +148,10 @@ struct SearchModelTests {
         model.headingPrior = 0
         let candidate = CandidateFields(row: 1, title: ["mute"], aliases: [], tags: [], bodyMatches: [])
         let standIn = [QueryTerm(term: "silenc", weight: 3, isKnown: false, related: ["mute"])]
-        let evidence = model.evidence(query: standIn, candidate: candidate, weight: Self.weight)
+        let evidence = model.evidence(query: standIn, candidate: candidate, weight: Self.weight, rareTermWeight: 0)
         #expect(abs(evidence.questionCoverage - model.relatedMatch) < 1e-9)
         #expect(abs(evidence.headingCoverage - model.relatedMatch) < 1e-9)
-        let without = model.evidence(query: [QueryTerm(term: "silenc", weight: 3, isKnown: false)], candidate: candidate, weight: Self.weight)
+        let without = model.evidence(query: [QueryTerm(term: "silenc", weight: 3, isKnown: false)], candidate: candidate, weight: Self.weight, rareTermWeight: 0)
         #expect(without.score == 0)
     }
 
@@ -182,8 +182,8 @@ struct SearchModelTests {
             row: 1, title: ["reset", "password"], aliases: [["forgot", "password"]], tags: [], bodyMatches: [])
         let byBody = CandidateFields(
             row: 2, title: ["meet", "passcod"], aliases: [], tags: [], bodyMatches: ["forgot", "password"])
-        let alias = model.evidence(query: question, candidate: byAlias, weight: Self.weight).score
-        let body = model.evidence(query: question, candidate: byBody, weight: Self.weight).score
+        let alias = model.evidence(query: question, candidate: byAlias, weight: Self.weight, rareTermWeight: 0).score
+        let body = model.evidence(query: question, candidate: byBody, weight: Self.weight, rareTermWeight: 0).score
         #expect(abs(alias - 1) < 1e-9, "the whole question and the whole alias match: \(alias)")
         #expect(body > 0)
         #expect(alias > body)
@@ -194,7 +194,7 @@ struct SearchModelTests {
         let model = ConfidenceModel()
         let question = Self.query("password")
         func confidence(_ candidate: CandidateFields) -> Double {
-            model.evidence(query: question, candidate: candidate, weight: Self.weight).score
+            model.evidence(query: question, candidate: candidate, weight: Self.weight, rareTermWeight: 0).score
         }
         let title = confidence(CandidateFields(row: 1, title: ["password", "x"], aliases: [], tags: [], bodyMatches: []))
         let tag = confidence(CandidateFields(row: 2, title: ["x"], aliases: [], tags: ["password"], bodyMatches: []))
@@ -216,14 +216,14 @@ struct SearchModelTests {
     ])
     func confidenceStaysWithinZeroAndOne(terms: [String], candidate: CandidateFields) {
         let query = terms.map { QueryTerm(term: $0, weight: Self.weight($0), isKnown: true) }
-        let confidence = ConfidenceModel().evidence(query: query, candidate: candidate, weight: Self.weight).score
+        let confidence = ConfidenceModel().evidence(query: query, candidate: candidate, weight: Self.weight, rareTermWeight: 0).score
         #expect(confidence >= 0 && confidence <= 1, "\(terms) against \(candidate): \(confidence)")
     }
 
     @Test func zeroWeightsGiveZeroConfidence() {
         let query = [QueryTerm(term: "x", weight: 0, isKnown: true)]
         let candidate = CandidateFields(row: 1, title: ["x"], aliases: [], tags: [], bodyMatches: ["x"])
-        #expect(ConfidenceModel().evidence(query: query, candidate: candidate, weight: { _ in 0 }).score == 0)
+        #expect(ConfidenceModel().evidence(query: query, candidate: candidate, weight: { _ in 0 }, rareTermWeight: 0).score == 0)
     }
 
     @Test(arguments: [
@@ -269,7 +269,7 @@ struct SearchModelTests {
     @Test func theQuestionNamesAHeadingOnlyWhenItsTermsAreExactlyThose() {
         let model = ConfidenceModel()
         let candidate = CandidateFields(row: 1, title: ["record", "meet"], aliases: [["pause", "record"]], tags: [], bodyMatches: [])
-        func named(_ query: [QueryTerm]) -> Bool { model.evidence(query: query, candidate: candidate, weight: Self.weight).isHeading }
+        func named(_ query: [QueryTerm]) -> Bool { model.evidence(query: query, candidate: candidate, weight: Self.weight, rareTermWeight: 0).isHeading }
         #expect(named(Self.query("record", "meet")))
         #expect(named(Self.query("pause", "record")))
         #expect(!named(Self.query("record")))

@@ -197,6 +197,19 @@ struct ChatServiceTests {
         #expect(try fixture.tickets.list().isEmpty)
     }
 
+    /// The search would offer a choice here; the hand-over comes first, so no choice is left open
+    /// to be recorded as ignored when the user asks something else.
+    @Test func anOutageReportLeavesNoClarificationOpen() throws {
+        let fixture = try Fixture()
+        let connection = fixture.connection()
+        _ = try fixture.send(["type": "hello", "token": Self.token(sub: "u", plan: "free", role: "owner")], on: connection)
+        let question = "Parlo is down for everyone"
+        #expect(try fixture.service.index.search(question, locale: "en").decision == .clarify)
+        let reply = try #require(try fixture.send(["type": "ask", "id": "x", "text": question], on: connection).first)
+        #expect(reply["outcome"] as? String == "self_service")
+        #expect(connection.openClarify == nil)
+    }
+
     @Test(arguments: [
         ["type": "ask", "id": "h", "text": "Can I talk to a human please"],
         ["type": "escalate", "id": "h"],

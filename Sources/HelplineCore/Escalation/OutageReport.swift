@@ -1,5 +1,5 @@
-/// A question that reports the service down for everyone, or down with no workaround: the
-/// policy's priority 1.
+/// A question that reports the service down for everyone: the policy's priority 1, affecting
+/// more than the user who asks.
 ///
 /// Such a report needs a person, not an article, even when an article shares its words ("Parlo
 /// is down for our whole company and nobody can join any meeting" is no question about who may
@@ -8,8 +8,9 @@
 /// like an outage. `helpline ask` and `helpline eval` decide the same way as the chat, so the
 /// evaluation measures what users get.
 ///
-/// Only priority 1 hands over: a problem for one user ("I can't log in") or with one feature has
-/// articles that help, and gets them.
+/// Only an outage for everyone hands over: a problem for one user, even one who has tried
+/// everything ("I can't log in, I tried everything", priority 1 too), or with one feature has
+/// articles that help, and gets them; "not helpful" still leads to a person.
 public struct OutageReport: Sendable, Equatable {
     /// The classifier's verdict, level 1, with the cues that decided; kept on the ticket.
     public var assessment: PriorityAssessment
@@ -23,7 +24,7 @@ public struct OutageReport: Sendable, Equatable {
         // The question alone decides: an outage reported earlier in a conversation raises the
         // priority of a ticket, but must not turn every later question that has an answer into one.
         let assessment = classifier.classify(question, conversation: [], language: Language(locale: locale))
-        guard assessment.level == 1 else { return nil }
+        guard assessment.level == 1, assessment.isOutageForEveryone else { return nil }
         self.assessment = assessment
     }
 }
@@ -34,25 +35,5 @@ extension OutageReport {
     /// other articles ("nobody in our company can join" is no question about companies).
     public static func statusQuestion(in language: Language) -> String {
         language == .danish ? "driftsstatus og nedbrud" : "service status and outages"
-    }
-}
-
-extension SearchResult {
-    /// The result as the assistant replies: no match when the question reports an outage, the
-    /// closest articles kept for self-service.
-    public func handingOver(_ outage: OutageReport?) -> SearchResult {
-        guard outage != nil else { return self }
-        var handedOver = self
-        handedOver.decision = .noMatch
-        return handedOver
-    }
-
-    /// The result with `match` first among its articles, when there is one.
-    public func leading(with match: SearchMatch?) -> SearchResult {
-        guard let match else { return self }
-        var led = self
-        led.matches.removeAll { $0.id == match.id }
-        led.matches.insert(match, at: 0)
-        return led
     }
 }

@@ -172,7 +172,8 @@ extension PriorityClassifier {
             + "glitch|wrong|missing|disappeared|disappears|disappearing|vanished|gone|dead|died|invalid|incorrect|stuck|echo|feedback|"
             + "noise|distorted|garbled|muffled|crackling"),
         Cue(.failure, gap: 0, "greyed|grayed out"),
-        .symptom(gap: 1, "black|blank|white screen|video"),
+        .symptom(gap: 0, "black|blank screen|video"),
+        .symptom(gap: 0, "white screen"),
         Cue(.failure, gap: 2, "screen|video|picture black|blank"),
         Cue(.failure, gap: 1, "is|are|goes|went|stays|turns blank|black|empty|white"),
         Cue(.failure, gap: 1, "no|zero sound|audio|video|picture|image|signal|connection"),
@@ -271,7 +272,7 @@ extension PriorityClassifier {
         Cue(.failure, gap: 3, "holdt|stoppet op|med virke"),
         Cue(.failure, "fejl*|forkert|forkerte|ugyldig|gråtonet|stykker|crash*|mangler|manglede|forsvundet|forsvinder|"
             + "forsvandt|væk|hænger|ekko|støj*|susen"),
-        .symptom(gap: 1, "sort|blank|hvid skærm|billede"),
+        .symptom(gap: 0, "sort|blank|hvid skærm|billede"),
         Cue(.failure, gap: 0, "er|blevet grå|inaktiv|deaktiveret"),
         Cue(.failure, gap: 2, "skærm|billede|billedet sort|blank"),
         Cue(.failure, gap: 1, "er|bliver|blev sort|blank|tom|hvid"),

@@ -5,10 +5,14 @@ public struct PriorityAssessment: Sendable, Equatable {
     /// Which cues decided, in a few words and quotes from the user ("service down for everyone:
     /// 'nobody can join', 'whole company'"); kept on the ticket for the support lead.
     public var reason: String
+    /// The service is down (not one feature) and everyone is affected, as the user tells it:
+    /// an outage that no article fixes, unlike one user stuck without a workaround.
+    public var isOutageForEveryone: Bool
 
-    public init(level: Int, reason: String) {
+    public init(level: Int, reason: String, isOutageForEveryone: Bool = false) {
         self.level = level
         self.reason = reason
+        self.isOutageForEveryone = isOutageForEveryone
     }
 }
 
@@ -148,7 +152,7 @@ extension PriorityClassifier {
             } else if calm {
                 deciding.append(.noImpact)
             }
-            return PriorityAssessment(level: level, reason: reason(verdict, deciding))
+            return PriorityAssessment(level: level, reason: reason(verdict, deciding), isOutageForEveryone: outage && everyone)
         }
 
         /// The verdict and up to five quotes of the deciding cues, this question's first.
@@ -310,7 +314,7 @@ extension PriorityClassifier {
         /// set up our account quit and his mailbox has been shut down" the account is not what
         /// was shut down.
         static func subject(
-            near position: Int, in tokens: [Token], subjects: [Family?], besides cueWords: [Int] = []
+            near position: Int, in tokens: [Token], subjects: [Family?], besides cueWords: [Int]
         ) -> (family: Family, index: Int)? {
             func nearest(_ family: Family, inClause: Bool) -> Int? {
                 tokens.indices.filter { index in

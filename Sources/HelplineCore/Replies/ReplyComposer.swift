@@ -53,9 +53,10 @@ public struct ReplyComposer: Sendable {
     }
 
     /// Self-service, saying why: the user opened as many tickets today as the limit allows.
-    public func ticketLimitReached(_ result: SearchResult, replyTo: String?, limit: Int) -> Reply {
+    public func ticketLimitReached(_ result: SearchResult, replyTo: String?, limit: Int, outage: Bool = false) -> Reply {
         let wording = ReplyWording(locale: result.locale)
-        guard case .escalation(var escalation) = selfService(result, replyTo: replyTo) else { return selfService(result, replyTo: replyTo) }
+        let reply = selfService(result, replyTo: replyTo, outage: outage)
+        guard case .escalation(var escalation) = reply else { return reply }
         escalation.text = wording.limitReached(limit) + " " + escalation.text
         return .escalation(escalation)
     }

@@ -50,7 +50,7 @@ public struct ConfidenceModel: Sendable, Equatable {
     ///   - rareTermWeight: the weight of a term only one article uses (``Vocabulary/rareTermWeight``),
     ///     for ``minimumQuestionShare``; 0 measures every question against itself alone.
     public func evidence(
-        query: [QueryTerm], candidate: CandidateFields, weight: (String) -> Double, rareTermWeight: Double = 0
+        query: [QueryTerm], candidate: CandidateFields, weight: (String) -> Double, rareTermWeight: Double
     ) -> Evidence {
         let weights = query.map { $0.isKnown ? $0.weight : $0.weight * unknownTermFactor }
         let asked = weights.sorted(by: >).prefix(expectedTerms).reduce(0, +)

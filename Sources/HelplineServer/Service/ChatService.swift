@@ -141,16 +141,17 @@ final class ChatService {
             return try escalateRequest(topic, id: id, on: connection, now: now, reason: "person")
         }
         let started = ContinuousClock.now
-        let (result, unresolved) = try connection.followingClarify(question, searched: index.search(question, locale: connection.locale))
+        let searched = try index.search(question, locale: connection.locale)
         let elapsed = ContinuousClock.now - started
         metrics.recordSearch(seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        // An outage report needs a person, not an article, whoever reports it: handed over
+        // before a clarification could be offered, so none is left open behind the hand-over.
+        let outage = OutageReport(question, locale: searched.locale, classifier: classifier)
+        let (result, unresolved) = connection.followingClarify(question, searched: searched.handingOver(outage))
         if let unresolved { recordUnresolved(unresolved, on: connection, now: now) }
         if let id { connection.answeredQuestions[id] = question }
-        // An outage report needs a person, not an article, whoever reports it.
-        let outage = OutageReport(question, locale: result.locale, classifier: classifier)
         let reply = if let outage {
-            try escalate(question, result: result.handingOver(outage).leading(with: index.statusArticle(locale: result.locale)),
-                         id: id, on: connection, now: now, outage: outage, reason: "no_match")
+            try escalate(question, result: result, id: id, on: connection, now: now, outage: outage, reason: "no_match")
         } else if result.decision == .noMatch {
             try escalate(question, result: result, id: id, on: connection, now: now, reason: "no_match")
         } else {
@@ -230,14 +231,13 @@ final class ChatService {
         let identity = try accounts?.applying(to: connection.identity) ?? connection.identity
         switch composer.policy.escalation(for: identity) {
         case .selfService(let paidAccountMember):
-            var withGuide = result
-            if let guide = try index.closestGuide(to: question, locale: result.locale),
-               !withGuide.matches.contains(where: { $0.id == guide.id }) {
-                withGuide.matches.append(guide)
-            }
-            return (composer.selfService(withGuide, replyTo: id, paidAccountMember: paidAccountMember, outage: outage != nil), nil)
+            let offered = try selfServiceArticles(question, result: result, outage: outage)
+            return (composer.selfService(offered, replyTo: id, paidAccountMember: paidAccountMember, outage: outage != nil), nil)
         case .ticket(let channels):
-            guard let tickets else { return (composer.selfService(result, replyTo: id, outage: outage != nil), nil) }
+            guard let tickets else {
+                return (composer.selfService(try selfServiceArticles(question, result: result, outage: outage), replyTo: id,
+                                             outage: outage != nil), nil)
+            }
             // The same problem asked again goes to the open ticket instead of a new one.
             if let existing = try tickets.unsolved(for: identity).first(where: {
                 sameProblem.matches(terms, index.terms(of: $0.question, locale: result.locale), weight: index.weight(of:))
@@ -246,7 +246,8 @@ final class ChatService {
                 return (composer.ticketUpdated(summary(of: existing), locale: result.locale, replyTo: id), existing.id)
             }
             if try tickets.openedCount(for: identity, since: now.addingTimeInterval(-24 * 3600)) >= dailyTicketLimit {
-                return (composer.ticketLimitReached(result, replyTo: id, limit: dailyTicketLimit), nil)
+                let offered = try selfServiceArticles(question, result: result, outage: outage)
+                return (composer.ticketLimitReached(offered, replyTo: id, limit: dailyTicketLimit, outage: outage != nil), nil)
             }
             let priority = outage?.assessment ?? classifier.classify(
                 question, conversation: connection.recentQuestions, language: Language(locale: result.locale))
@@ -259,6 +260,17 @@ final class ChatService {
             let summary = summary(of: ticket)
             return (composer.ticketOpened(summary, locale: result.locale, replyTo: id), ticket.id)
         }
+    }
+
+    /// What self-service offers besides the policy's resources: the closest articles, the closest
+    /// QuickStart guide, and for an outage report the help center's status article first.
+    private func selfServiceArticles(_ question: String, result: SearchResult, outage: OutageReport?) throws -> SearchResult {
+        var offered = result
+        if let guide = try index.closestGuide(to: question, locale: result.locale),
+           !offered.matches.contains(where: { $0.id == guide.id }) {
+            offered.matches.append(guide)
+        }
+        return outage == nil ? offered : offered.leading(with: try index.statusArticle(locale: result.locale))
     }
 
     private func summary(of ticket: TicketRecord) -> Reply.TicketSummary {
