@@ -77,16 +77,33 @@ struct ReplyTests {
     /// The text ends with the sentence that introduces the resources; who else can reach
     /// support, and that an outage is not the help center's to fix, come before it.
     @Test(arguments: [
-        (false, false, "en", "I couldn't find an answer in the help center. These resources may help:"),
-        (false, true, "en", "I couldn't find an answer in the help center. "
+        (SelfServiceCause.noAnswer, false, "en", "I couldn't find an answer in the help center. These resources may help:"),
+        (.noAnswer, true, "en", "I couldn't find an answer in the help center. "
             + "Your account's owner or an admin can contact support for you. These resources may help:"),
-        (true, true, "en", "That sounds like an outage, which no help-center article can fix. "
+        (.outage, true, "en", "That sounds like an outage, which no help-center article can fix. "
             + "Your account's owner or an admin can contact support for you. These resources may help meanwhile:"),
-        (true, false, "da", "Det lyder som et nedbrud, og det kan en artikel ikke løse. Disse ressourcer kan måske hjælpe imens:"),
+        (.outage, false, "da", "Det lyder som et nedbrud, og det kan en artikel ikke løse. Disse ressourcer kan måske hjælpe imens:"),
+        (.unhelpful, false, "en", "Sorry that didn't help. These resources may help:"),
+        (.personRequested, true, "en", "Talking to a person isn't part of your plan's support. "
+            + "Your account's owner or an admin can contact support for you. These resources may help:"),
+        (.personRequested, false, "da", "At tale med en person er ikke en del af supporten i jeres abonnement. "
+            + "Disse ressourcer kan måske hjælpe:"),
     ])
-    func selfServiceText(outage: Bool, paidAccountMember: Bool, locale: String, expected: String) throws {
+    func selfServiceText(cause: SelfServiceCause, paidAccountMember: Bool, locale: String, expected: String) throws {
         let reply = Self.composer.selfService(
-            Self.result(.noMatch, [], locale: locale), replyTo: nil, paidAccountMember: paidAccountMember, outage: outage)
+            Self.result(.noMatch, [], locale: locale), replyTo: nil, paidAccountMember: paidAccountMember, cause: cause)
+        #expect(try Self.json(reply)["text"] as? String == expected)
+    }
+
+    /// Over the daily ticket limit, the limit is the reason; a request for a person needs no other.
+    @Test(arguments: [
+        (SelfServiceCause.personRequested, "You've opened 5 tickets today, the daily limit, so I can't open another until "
+            + "tomorrow. These resources may help:"),
+        (.outage, "You've opened 5 tickets today, the daily limit, so I can't open another until tomorrow. "
+            + "That sounds like an outage, which no help-center article can fix. These resources may help meanwhile:"),
+    ])
+    func ticketLimitText(cause: SelfServiceCause, expected: String) throws {
+        let reply = Self.composer.ticketLimitReached(Self.result(.noMatch, []), replyTo: nil, limit: 5, cause: cause)
         #expect(try Self.json(reply)["text"] as? String == expected)
     }
 

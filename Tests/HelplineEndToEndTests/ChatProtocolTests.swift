@@ -86,6 +86,7 @@ struct ChatProtocolTests {
         let escalation = try chat.nextObject(ofType: "escalation")
         #expect(escalation["replyTo"] as? String == "q-3")
         #expect(escalation["outcome"] as? String == "self_service")
+        #expect((escalation["text"] as? String ?? "").hasPrefix("Sorry that didn't help."), "\(escalation)")
     }
 
     /// Helpful feedback needs no reply; the next reply is the next question's.

@@ -197,6 +197,17 @@ struct ChatServiceTests {
         #expect(try fixture.tickets.list().isEmpty)
     }
 
+    /// A free user who asks for a person is told their plan does not include one, not that
+    /// nothing was found.
+    @Test func askingForAPersonWithoutTicketsSaysSo() throws {
+        let fixture = try Fixture()
+        let connection = fixture.connection()
+        _ = try fixture.send(["type": "hello", "token": Self.token(sub: "u", plan: "free", role: "owner")], on: connection)
+        let reply = try #require(try fixture.send(["type": "ask", "id": "h", "text": "Can I talk to a human please"], on: connection).first)
+        #expect(reply["outcome"] as? String == "self_service")
+        #expect((reply["text"] as? String ?? "").hasPrefix("Talking to a person isn't part of your plan's support."), "\(reply)")
+    }
+
     /// The search would offer a choice here; the hand-over comes first, so no choice is left open
     /// to be recorded as ignored when the user asks something else.
     @Test func anOutageReportLeavesNoClarificationOpen() throws {

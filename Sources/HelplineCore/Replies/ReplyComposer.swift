@@ -15,7 +15,7 @@ public struct ReplyComposer: Sendable {
         let wording = ReplyWording(locale: result.locale)
         switch result.decision {
         case .answer:
-            guard let best = result.matches.first else { return selfService(result, replyTo: replyTo, wording: wording) }
+            guard let best = result.matches.first else { return selfService(result, replyTo: replyTo) }
             return .answer(Reply.Answer(
                 replyTo: replyTo, confidence: Self.rounded(result.confidence), text: best.shortAnswer,
                 articles: [summary(of: best)]))
@@ -24,18 +24,21 @@ public struct ReplyComposer: Sendable {
                 replyTo: replyTo, text: wording.clarify,
                 suggestions: result.matches.map { Reply.Suggestion(id: $0.id, title: $0.title) }))
         case .noMatch:
-            return selfService(result, replyTo: replyTo, wording: wording)
+            return selfService(result, replyTo: replyTo)
         }
     }
 
     /// Self-service for a question without an answer: the closest articles found, then the
     /// policy's resources; members of paid accounts learn that their owner or admin can reach support.
     ///
-    /// An ``OutageReport`` (`outage`) is not met with "I couldn't find an answer": the reply says
-    /// that it sounds like an outage, which no article fixes.
-    public func selfService(_ result: SearchResult, replyTo: String?, paidAccountMember: Bool = false, outage: Bool = false) -> Reply {
+    /// The first sentence says why (`cause`): nothing found, an outage no article fixes, an
+    /// answer that did not help, or a request for a person the plan does not include.
+    public func selfService(
+        _ result: SearchResult, replyTo: String?, paidAccountMember: Bool = false, cause: SelfServiceCause = .noAnswer
+    ) -> Reply {
         let wording = ReplyWording(locale: result.locale)
-        return selfService(result, replyTo: replyTo, wording: wording, paidAccountMember: paidAccountMember, outage: outage)
+        return selfService(result, replyTo: replyTo, wording: wording, paidAccountMember: paidAccountMember,
+                           opening: wording.opening(for: cause), meanwhile: cause == .outage)
     }
 
     /// The reply for a ticket that has been opened (and committed).
@@ -52,24 +55,25 @@ public struct ReplyComposer: Sendable {
             replyTo: replyTo, outcome: .ticket, text: wording.ticketUpdated(ticket), ticket: ticket, resources: nil))
     }
 
-    /// Self-service, saying why: the user opened as many tickets today as the limit allows.
-    public func ticketLimitReached(_ result: SearchResult, replyTo: String?, limit: Int, outage: Bool = false) -> Reply {
+    /// Self-service, saying why: the user opened as many tickets today as the limit allows. A
+    /// request for a person needs no other reason than the limit.
+    public func ticketLimitReached(_ result: SearchResult, replyTo: String?, limit: Int, cause: SelfServiceCause = .noAnswer) -> Reply {
         let wording = ReplyWording(locale: result.locale)
-        let reply = selfService(result, replyTo: replyTo, outage: outage)
-        guard case .escalation(var escalation) = reply else { return reply }
-        escalation.text = wording.limitReached(limit) + " " + escalation.text
-        return .escalation(escalation)
+        let opening = cause == .personRequested ? nil : wording.opening(for: cause)
+        return selfService(result, replyTo: replyTo, wording: wording, limitReached: wording.limitReached(limit),
+                           opening: opening, meanwhile: cause == .outage)
     }
 
     private func selfService(
-        _ result: SearchResult, replyTo: String?, wording: ReplyWording, paidAccountMember: Bool = false, outage: Bool = false
+        _ result: SearchResult, replyTo: String?, wording: ReplyWording, limitReached: String? = nil,
+        paidAccountMember: Bool = false, opening: String?, meanwhile: Bool
     ) -> Reply {
         let closest = result.matches.map { Reply.ResourceLink(title: $0.title, url: $0.url, kind: $0.kind.rawValue) }
         let section = result.matches.first.flatMap(Self.sectionLink)
         let general = policy.selfService.map { Reply.ResourceLink(title: $0.title, url: $0.url, kind: $0.kind) }
         // Who can reach support comes before the list the last sentence introduces.
-        let sentences = [outage ? wording.outage : wording.noMatch, paidAccountMember ? wording.askYourAdmin : nil,
-                         outage ? wording.resourcesMeanwhile : wording.resources]
+        let sentences = [limitReached, opening, paidAccountMember ? wording.askYourAdmin : nil,
+                         meanwhile ? wording.resourcesMeanwhile : wording.resources]
         let text = sentences.compactMap { $0 }.joined(separator: " ")
         return .escalation(Reply.Escalation(
             replyTo: replyTo, outcome: .selfService, text: text, ticket: nil, resources: closest + (section.map { [$0] } ?? []) + general))
@@ -98,6 +102,8 @@ struct ReplyWording {
     let clarify: String
     let noMatch: String
     let outage: String
+    let unhelpful: String
+    let personNotIncluded: String
     let resources: String
     let resourcesMeanwhile: String
     let askYourAdmin: String
@@ -109,6 +115,8 @@ struct ReplyWording {
             clarify = "Jeg fandt to artikler, der passer næsten lige godt. Hvilken mener du?"
             noMatch = "Jeg kunne ikke finde et svar i hjælpecentret."
             outage = "Det lyder som et nedbrud, og det kan en artikel ikke løse."
+            unhelpful = "Beklager, at det ikke hjalp."
+            personNotIncluded = "At tale med en person er ikke en del af supporten i jeres abonnement."
             resources = "Disse ressourcer kan måske hjælpe:"
             resourcesMeanwhile = "Disse ressourcer kan måske hjælpe imens:"
             askYourAdmin = "Din kontos ejer eller administrator kan kontakte supporten for dig."
@@ -116,9 +124,20 @@ struct ReplyWording {
             clarify = "Two articles fit your question about equally well. Which one do you mean?"
             noMatch = "I couldn't find an answer in the help center."
             outage = "That sounds like an outage, which no help-center article can fix."
+            unhelpful = "Sorry that didn't help."
+            personNotIncluded = "Talking to a person isn't part of your plan's support."
             resources = "These resources may help:"
             resourcesMeanwhile = "These resources may help meanwhile:"
             askYourAdmin = "Your account's owner or an admin can contact support for you."
+        }
+    }
+
+    func opening(for cause: SelfServiceCause) -> String {
+        switch cause {
+        case .noAnswer: noMatch
+        case .outage: outage
+        case .unhelpful: unhelpful
+        case .personRequested: personNotIncluded
         }
     }
 

@@ -211,8 +211,11 @@ final class ChatService {
     ) throws -> Reply {
         // Analysed once: same-problem matching and review grouping both use the terms.
         let terms = index.terms(of: question, locale: result.locale)
+        // What self-service says first, from why the question was escalated (the review log's reason).
+        let cause: SelfServiceCause = outage != nil ? .outage
+            : reason == "unhelpful" ? .unhelpful : reason == "person" ? .personRequested : .noAnswer
         let (reply, ticketID) = try decideEscalation(
-            question, terms: terms, result: result, id: id, on: connection, now: now, outage: outage)
+            question, terms: terms, result: result, id: id, on: connection, now: now, outage: outage, cause: cause)
         record("the unanswered question") {
             let outcome: String = if case .escalation(let escalation) = reply { escalation.outcome.rawValue } else { reply.type }
             try review?.record(
@@ -226,17 +229,17 @@ final class ChatService {
 
     private func decideEscalation(
         _ question: String, terms: [String], result: SearchResult, id: String?, on connection: ChatConnection, now: Date,
-        outage: OutageReport?
+        outage: OutageReport?, cause: SelfServiceCause
     ) throws -> (Reply, Int64?) {
         let identity = try accounts?.applying(to: connection.identity) ?? connection.identity
         switch composer.policy.escalation(for: identity) {
         case .selfService(let paidAccountMember):
             let offered = try selfServiceArticles(question, result: result, outage: outage)
-            return (composer.selfService(offered, replyTo: id, paidAccountMember: paidAccountMember, outage: outage != nil), nil)
+            return (composer.selfService(offered, replyTo: id, paidAccountMember: paidAccountMember, cause: cause), nil)
         case .ticket(let channels):
             guard let tickets else {
                 return (composer.selfService(try selfServiceArticles(question, result: result, outage: outage), replyTo: id,
-                                             outage: outage != nil), nil)
+                                             cause: cause), nil)
             }
             // The same problem asked again goes to the open ticket instead of a new one.
             if let existing = try tickets.unsolved(for: identity).first(where: {
@@ -247,7 +250,7 @@ final class ChatService {
             }
             if try tickets.openedCount(for: identity, since: now.addingTimeInterval(-24 * 3600)) >= dailyTicketLimit {
                 let offered = try selfServiceArticles(question, result: result, outage: outage)
-                return (composer.ticketLimitReached(offered, replyTo: id, limit: dailyTicketLimit, outage: outage != nil), nil)
+                return (composer.ticketLimitReached(offered, replyTo: id, limit: dailyTicketLimit, cause: cause), nil)
             }
             let priority = outage?.assessment ?? classifier.classify(
                 question, conversation: connection.recentQuestions, language: Language(locale: result.locale))

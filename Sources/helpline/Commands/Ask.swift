@@ -38,7 +38,7 @@ extension Helpline {
                 let reply = outage == nil
                     ? composer.reply(to: result, replyTo: nil)
                     : composer.selfService(
-                        result.leading(with: try opened.index.statusArticle(locale: result.locale)), replyTo: nil, outage: true)
+                        result.leading(with: try opened.index.statusArticle(locale: result.locale)), replyTo: nil, cause: .outage)
                 print(String(decoding: try makeJSONEncoder(pretty: true).encode(reply), as: UTF8.self))
                 return
             }
