@@ -84,9 +84,9 @@ struct ReplyTests {
             + "Your account's owner or an admin can contact support for you. These resources may help meanwhile:"),
         (.outage, false, "da", "Det lyder som et nedbrud, og det kan en artikel ikke løse. Disse ressourcer kan måske hjælpe imens:"),
         (.unhelpful, false, "en", "Sorry that didn't help. These resources may help:"),
-        (.personRequested, true, "en", "Talking to a person isn't part of your plan's support. "
+        (.personRequested, true, "en", "Talking to a person isn't included for your account. "
             + "Your account's owner or an admin can contact support for you. These resources may help:"),
-        (.personRequested, false, "da", "At tale med en person er ikke en del af supporten i jeres abonnement. "
+        (.personRequested, false, "da", "At tale med en person er ikke inkluderet for din konto. "
             + "Disse ressourcer kan måske hjælpe:"),
     ])
     func selfServiceText(cause: SelfServiceCause, paidAccountMember: Bool, locale: String, expected: String) throws {

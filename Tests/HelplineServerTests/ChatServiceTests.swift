@@ -205,7 +205,7 @@ struct ChatServiceTests {
         _ = try fixture.send(["type": "hello", "token": Self.token(sub: "u", plan: "free", role: "owner")], on: connection)
         let reply = try #require(try fixture.send(["type": "ask", "id": "h", "text": "Can I talk to a human please"], on: connection).first)
         #expect(reply["outcome"] as? String == "self_service")
-        #expect((reply["text"] as? String ?? "").hasPrefix("Talking to a person isn't part of your plan's support."), "\(reply)")
+        #expect((reply["text"] as? String ?? "").hasPrefix("Talking to a person isn't included for your account."), "\(reply)")
     }
 
     /// The search would offer a choice here; the hand-over comes first, so no choice is left open
