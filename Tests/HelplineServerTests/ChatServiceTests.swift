@@ -47,6 +47,13 @@ struct ChatServiceTests {
             ChatConnection(session: ChatConnection.newSessionID(), maximumMessageBytes: 16_384, maximumQueuedFrames: 8)
         }
 
+        /// A connection whose user said hello with a token for `plan` and `role`.
+        func connection(plan: String, role: String) throws -> ChatConnection {
+            let connection = connection()
+            _ = try send(["type": "hello", "token": ChatServiceTests.token(sub: "u", plan: plan, role: role)], on: connection)
+            return connection
+        }
+
         /// Sends one frame and decodes the replies as JSON objects.
         func send(_ object: [String: Any], on connection: ChatConnection) throws -> [[String: Any]] {
             let text = String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
@@ -173,8 +180,7 @@ struct ChatServiceTests {
 
     @Test func anOutageReportGetsTheUrgentPriority() throws {
         let fixture = try Fixture()
-        let connection = fixture.connection()
-        _ = try fixture.send(["type": "hello", "token": Self.token(sub: "u", plan: "business", role: "owner")], on: connection)
+        let connection = try fixture.connection(plan: "business", role: "owner")
         let reply = try #require(try fixture.send(
             ["type": "ask", "id": "x", "text": "Parlo is down for our whole company, nobody can join any meeting"], on: connection).first)
         let ticket = try #require(reply["ticket"] as? [String: Any])
@@ -185,8 +191,7 @@ struct ChatServiceTests {
     /// Without the hand-over, the shipped help center answers this with its recording policies.
     @Test func anOutageReportFromAUserWithoutTicketsGetsSelfServiceNotAnArticle() throws {
         let fixture = try Fixture()
-        let connection = fixture.connection()
-        _ = try fixture.send(["type": "hello", "token": Self.token(sub: "u", plan: "free", role: "owner")], on: connection)
+        let connection = try fixture.connection(plan: "free", role: "owner")
         let reply = try #require(try fixture.send(
             ["type": "ask", "id": "x", "text": "Parlo is down for our whole company and nobody can join any meeting"], on: connection).first)
         #expect(reply["type"] as? String == "escalation")
@@ -201,19 +206,19 @@ struct ChatServiceTests {
     /// nothing was found.
     @Test func askingForAPersonWithoutTicketsSaysSo() throws {
         let fixture = try Fixture()
-        let connection = fixture.connection()
-        _ = try fixture.send(["type": "hello", "token": Self.token(sub: "u", plan: "free", role: "owner")], on: connection)
+        let connection = try fixture.connection(plan: "free", role: "owner")
         let reply = try #require(try fixture.send(["type": "ask", "id": "h", "text": "Can I talk to a human please"], on: connection).first)
         #expect(reply["outcome"] as? String == "self_service")
         #expect((reply["text"] as? String ?? "").hasPrefix("Talking to a person isn't included for your account."), "\(reply)")
+        #expect(try fixture.review.groups(since: Self.now.addingTimeInterval(-60)).map(\.count).reduce(0, +) == 1,
+                "recorded for review as a request for a person")
     }
 
     /// The search would offer a choice here; the hand-over comes first, so no choice is left open
     /// to be recorded as ignored when the user asks something else.
     @Test func anOutageReportLeavesNoClarificationOpen() throws {
         let fixture = try Fixture()
-        let connection = fixture.connection()
-        _ = try fixture.send(["type": "hello", "token": Self.token(sub: "u", plan: "free", role: "owner")], on: connection)
+        let connection = try fixture.connection(plan: "free", role: "owner")
         let question = "Parlo is down for everyone"
         #expect(try fixture.service.index.search(question, locale: "en").decision == .clarify)
         let reply = try #require(try fixture.send(["type": "ask", "id": "x", "text": question], on: connection).first)
@@ -227,8 +232,7 @@ struct ChatServiceTests {
     ])
     func askingForAPersonEscalatesTheLastQuestion(request: [String: String]) throws {
         let fixture = try Fixture()
-        let connection = fixture.connection()
-        _ = try fixture.send(["type": "hello", "token": Self.token(sub: "u", plan: "pro", role: "admin")], on: connection)
+        let connection = try fixture.connection(plan: "pro", role: "admin")
         _ = try fixture.send(["type": "ask", "id": "q", "text": "How do I reset my password?"], on: connection)
         let reply = try #require(try fixture.send(request, on: connection).first)
         #expect(reply["outcome"] as? String == "ticket")
@@ -238,8 +242,7 @@ struct ChatServiceTests {
 
     @Test func theSameProblemAskedAgainGoesToTheOpenTicket() throws {
         let fixture = try Fixture()
-        let connection = fixture.connection()
-        _ = try fixture.send(["type": "hello", "token": Self.token(sub: "u", plan: "business", role: "owner")], on: connection)
+        let connection = try fixture.connection(plan: "business", role: "owner")
         let first = try #require(try fixture.send(
             ["type": "ask", "id": "1", "text": "Our Salesforce integration stopped syncing contacts"], on: connection).first)
         let again = try #require(try fixture.send(
@@ -254,8 +257,7 @@ struct ChatServiceTests {
 
     @Test func theDailyTicketLimitAnswersWithAReason() throws {
         let fixture = try Fixture()
-        let connection = fixture.connection()
-        _ = try fixture.send(["type": "hello", "token": Self.token(sub: "u", plan: "pro", role: "owner")], on: connection)
+        let connection = try fixture.connection(plan: "pro", role: "owner")
         let problems = [
             "Salesforce contacts are not syncing", "the Zapier webhook returns 500", "our SAML assertion is rejected by Okta",
             "HubSpot meeting links are broken", "the Jira plugin shows a blank panel", "Slack notifications arrive twice",
@@ -273,8 +275,7 @@ struct ChatServiceTests {
     /// Leads see every question that ended without a helpful answer, with its outcome.
     @Test func unansweredQuestionsAreRecordedForReview() throws {
         let fixture = try Fixture()
-        let connection = fixture.connection()
-        _ = try fixture.send(["type": "hello", "token": Self.token(sub: "u", plan: "business", role: "owner")], on: connection)
+        let connection = try fixture.connection(plan: "business", role: "owner")
         _ = try fixture.send(["type": "ask", "id": "1", "text": "How do I reset my password?"], on: connection)
         _ = try fixture.send(["type": "ask", "id": "2", "text": "Our Salesforce integration stopped syncing contacts"], on: connection)
         _ = try fixture.send(["type": "feedback", "replyTo": "1", "helpful": false], on: connection)

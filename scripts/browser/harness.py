@@ -47,6 +47,7 @@ from pathlib import Path
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -252,8 +253,12 @@ def screenshot(driver, name):
 
 
 def wait_until(driver, condition, timeout=WAIT, message=""):
-    """WebDriverWait(driver, timeout).until(condition): condition(driver) -> truthy value."""
-    return WebDriverWait(driver, timeout, poll_frequency=0.05).until(condition, message)
+    """WebDriverWait(driver, timeout).until(condition): condition(driver) -> truthy value.
+
+    An element the page re-rendered between finding and reading it (a stale reference) is a
+    condition not met yet, polled again, not a failure: the pages redraw lists as data arrives."""
+    return WebDriverWait(driver, timeout, poll_frequency=0.05,
+                         ignored_exceptions=(StaleElementReferenceException,)).until(condition, message)
 
 
 def wait_for_js(driver, expression, timeout=WAIT, message=""):

@@ -82,7 +82,7 @@ final class ChatService {
                 guard let question = text ?? connection.recentQuestions.last else {
                     throw ProtocolError(code: .badRequest, message: "'escalate' needs 'text', or a question asked before", replyTo: id)
                 }
-                return [try escalateRequest(question, id: id, on: connection, now: now, reason: "person")]
+                return [try escalateRequest(question, id: id, on: connection, now: now, cause: .personRequested)]
             case .feedback(let replyTo, let helpful):
                 guard let question = try connection.answeredQuestions[replyTo]
                     ?? conversations.question(connection.session, clientID: replyTo) else {
@@ -91,7 +91,7 @@ final class ChatService {
                 record("feedback") { try conversations.recordFeedback(connection.session, replyTo: replyTo, helpful: helpful, now: now) }
                 guard !helpful else { return [] }
                 // An unhelpful answer is escalated as if its question had no match.
-                return [try escalateRequest(question, id: replyTo, on: connection, now: now, reason: "unhelpful")]
+                return [try escalateRequest(question, id: replyTo, on: connection, now: now, cause: .unhelpful)]
             }
         } catch let error as ProtocolError {
             metrics.recordError(code: error.code.rawValue)
@@ -138,7 +138,7 @@ final class ChatService {
             // "Talk to a human": the earlier question is what the person should see, if there is one.
             let topic = connection.recentQuestions.last ?? question
             connection.remember(question)
-            return try escalateRequest(topic, id: id, on: connection, now: now, reason: "person")
+            return try escalateRequest(topic, id: id, on: connection, now: now, cause: .personRequested)
         }
         let started = ContinuousClock.now
         let searched = try index.search(question, locale: connection.locale)
@@ -151,9 +151,9 @@ final class ChatService {
         if let unresolved { recordUnresolved(unresolved, on: connection, now: now) }
         if let id { connection.answeredQuestions[id] = question }
         let reply = if let outage {
-            try escalate(question, result: result, id: id, on: connection, now: now, outage: outage, reason: "no_match")
+            try escalate(question, result: result, id: id, on: connection, now: now, outage: outage)
         } else if result.decision == .noMatch {
-            try escalate(question, result: result, id: id, on: connection, now: now, reason: "no_match")
+            try escalate(question, result: result, id: id, on: connection, now: now, cause: .noAnswer)
         } else {
             composer.reply(to: result, replyTo: id)
         }
@@ -174,13 +174,13 @@ final class ChatService {
     /// Escalates `question` whatever the help center has: the user asked for a person, or the
     /// answer did not help. The closest articles still go to self-service.
     private func escalateRequest(
-        _ question: String, id: String?, on connection: ChatConnection, now: Date, reason: String
+        _ question: String, id: String?, on connection: ChatConnection, now: Date, cause: SelfServiceCause
     ) throws -> ServerMessage {
         // Escalated, the question is recorded for review below; its clarify needs no record of its own.
         _ = connection.endClarify()
         var result = try index.search(question, locale: connection.locale)
         result.decision = .noMatch
-        let reply = try escalate(question, result: result, id: id, on: connection, now: now, reason: reason)
+        let reply = try escalate(question, result: result, id: id, on: connection, now: now, cause: cause)
         metrics.recordReply(type: reply.type)
         return .reply(reply)
     }
@@ -205,22 +205,21 @@ final class ChatService {
     /// reply is made) or self-service.
     ///
     /// The account directory is read again here, so a downgrade applies to a chat already open.
+    /// An ``OutageReport`` makes the cause `.outage`, whatever `cause` says.
     private func escalate(
         _ question: String, result: SearchResult, id: String?, on connection: ChatConnection, now: Date,
-        outage: OutageReport? = nil, reason: String
+        cause: SelfServiceCause = .noAnswer, outage: OutageReport? = nil
     ) throws -> Reply {
         // Analysed once: same-problem matching and review grouping both use the terms.
         let terms = index.terms(of: question, locale: result.locale)
-        // What self-service says first, from why the question was escalated (the review log's reason).
-        let cause: SelfServiceCause = outage != nil ? .outage
-            : reason == "unhelpful" ? .unhelpful : reason == "person" ? .personRequested : .noAnswer
+        let cause = outage == nil ? cause : .outage
         let (reply, ticketID) = try decideEscalation(
             question, terms: terms, result: result, id: id, on: connection, now: now, outage: outage, cause: cause)
         record("the unanswered question") {
             let outcome: String = if case .escalation(let escalation) = reply { escalation.outcome.rawValue } else { reply.type }
             try review?.record(
                 .init(question: question, terms: terms, locale: result.locale, identity: connection.identity,
-                      conversation: connection.session, reason: reason, outcome: outcome, ticketID: ticketID,
+                      conversation: connection.session, reason: Self.reviewReason(for: cause), outcome: outcome, ticketID: ticketID,
                       closestArticles: result.matches.map(\.id)),
                 weight: index.weight(of:), now: now)
         }
@@ -262,6 +261,16 @@ final class ChatService {
             ticketOpened?()
             let summary = summary(of: ticket)
             return (composer.ticketOpened(summary, locale: result.locale, replyTo: id), ticket.id)
+        }
+    }
+
+    /// The review log's reason for an escalation: an outage report, like a question without an
+    /// answer, is `no_match` (the log's reasons are fixed by its schema).
+    private static func reviewReason(for cause: SelfServiceCause) -> String {
+        switch cause {
+        case .noAnswer, .outage: "no_match"
+        case .unhelpful: "unhelpful"
+        case .personRequested: "person"
         }
     }
 

@@ -38,9 +38,10 @@ extension KnowledgeIndex {
         let retrieval = Self.retrieval(for: searched, vocabulary: vocabulary)
         let candidates = retrieval.terms.isEmpty
             ? [] : try fetchCandidates(matching: retrieval, scoring: searched, locale: searchLocale)
+        let rareTermWeight = vocabulary.rareTermWeight
         let scored = candidates.map { candidate in
             (candidate, confidenceModel.evidence(
-                query: terms, candidate: candidate, weight: vocabulary.weight(of:), rareTermWeight: vocabulary.rareTermWeight))
+                query: terms, candidate: candidate, weight: vocabulary.weight(of:), rareTermWeight: rareTermWeight))
         }
         // A stable sort keeps bm25's order among equal scores.
         let ranked = scored.enumerated()
